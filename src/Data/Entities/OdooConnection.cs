@@ -1,0 +1,14 @@
+namespace Portal.Data.Entities;
+
+/// <summary>How a tenant reaches its Odoo database. The API key is stored only as Data Protection ciphertext.</summary>
+public class OdooConnection : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+    public required string Url { get; set; }
+    public required string Database { get; set; }
+    public required string Login { get; set; }
+    public string? ProtectedApiKey { get; set; }
+    public DateTimeOffset? ApiKeyChangedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Data.Providers;
+
+namespace Portal.Data;
+
+/// <summary>
+/// Builds the provider-specific context. The options are built once per process; each context gets the
+/// tenant context of the scope that asks for it.
+/// </summary>
+public sealed class PortalDbContextActivator
+{
+    private readonly Func<ITenantContext, PortalDbContext> create;
+
+    private PortalDbContextActivator(DatabaseProvider provider, string connectionString, Func<ITenantContext, PortalDbContext> create)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        this.create = create;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public PortalDbContext Create(ITenantContext tenantContext) => create(tenantContext);
+
+    public static PortalDbContextActivator For(DatabaseProvider provider, string connectionString, ILoggerFactory? loggerFactory = null)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = Configure(new DbContextOptionsBuilder<SqlitePortalDbContext>(), loggerFactory)
+                    .UseSqlite(connectionString).Options;
+                return new(provider, connectionString, tenant => new SqlitePortalDbContext(sqlite, tenant));
+            case DatabaseProvider.SqlServer:
+                var sqlServer = Configure(new DbContextOptionsBuilder<SqlServerPortalDbContext>(), loggerFactory)
+                    .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).Options;
+                return new(provider, connectionString, tenant => new SqlServerPortalDbContext(sqlServer, tenant));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider must be Sqlite or SqlServer.");
+        }
+    }
+
+    private static DbContextOptionsBuilder<T> Configure<T>(DbContextOptionsBuilder<T> builder, ILoggerFactory? loggerFactory)
+        where T : DbContext
+    {
+        if (loggerFactory is not null)
+        {
+            builder.UseLoggerFactory(loggerFactory);
+        }
+
+        return builder;
+    }
+}

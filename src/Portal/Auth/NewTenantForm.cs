@@ -1,0 +1,6 @@
+namespace Portal.Auth;
+
+public sealed class NewTenantForm
+{
+    public string Name { get; set; } = "";
+}

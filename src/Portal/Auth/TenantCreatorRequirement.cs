@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Portal.Auth;
+
+public sealed record TenantCreatorRequirement : IAuthorizationRequirement;

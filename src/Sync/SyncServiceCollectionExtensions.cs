@@ -1,0 +1,31 @@
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Sync.Auditing;
+using Portal.Sync.Odoo.Connection;
+using Portal.Sync.Secrets;
+using Portal.Sync.Tenancy;
+
+namespace Portal.Sync;
+
+public static class SyncServiceCollectionExtensions
+{
+    public static IServiceCollection AddSync(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+
+        // Every instance reads the same key ring from the shared database, so a secret written by one is readable by all.
+        services.AddDataProtection()
+            .SetApplicationName("Portal")
+            .PersistKeysToDbContext<PortalDbContext>();
+        services.AddSingleton<SecretProtector>();
+
+        services.AddScoped<AuditLog>();
+        services.AddSingleton<IValidator<OdooConnectionForm>, OdooConnectionFormValidator>();
+        services.AddScoped<OdooConnectionService>();
+        return services;
+    }
+}

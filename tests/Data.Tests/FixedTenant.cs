@@ -1,0 +1,3 @@
+namespace Portal.Data.Tests;
+
+internal sealed record FixedTenant(Guid? TenantId, string? UserId = null) : ITenantContext;

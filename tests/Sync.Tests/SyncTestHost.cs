@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Sync.Tenancy;
+
+namespace Portal.Sync.Tests;
+
+/// <summary>The Sync services as the portal composes them, over a real SQLite file in a fresh folder.</summary>
+internal sealed class SyncTestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+
+    private SyncTestHost(string directory)
+    {
+        Directory = directory;
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataDirectory"] = directory })
+            .Build();
+        services = new ServiceCollection()
+            .AddLogging()
+            .AddPortalData(configuration, directory)
+            .AddSync()
+            .AddSingleton<TimeProvider>(Clock)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    public string Directory { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+
+    public IServiceProvider Services => services;
+
+    public static async Task<SyncTestHost> StartAsync()
+    {
+        var host = new SyncTestHost(System.IO.Directory.CreateTempSubdirectory("portal-sync-tests-").FullName);
+        await host.services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+        return host;
+    }
+
+    public async Task<Guid> AddTenantAsync(string name)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var tenant = new Tenant { Name = name, CreatedAt = Clock.GetUtcNow() };
+        db.Tenants.Add(tenant);
+        await db.SaveChangesAsync();
+        return tenant.Id;
+    }
+
+    /// <summary>A scope acting as a member with <paramref name="role"/> in <paramref name="tenantId"/>.</summary>
+    public AsyncServiceScope ScopeFor(Guid tenantId, TenantRole role, string userName = "member@example.com")
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().EnterAsMember(tenantId, $"user-{role}", userName, role);
+        return scope;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
