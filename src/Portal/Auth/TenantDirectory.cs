@@ -26,8 +26,9 @@ public sealed class TenantDirectory(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Memberships
             .Where(m => m.UserId == userId)
-            .Join(db.Tenants, m => m.TenantId, t => t.Id, (m, t) => new TenantChoice(t.Id, t.Name, m.Role))
+            .Join(db.Tenants, m => m.TenantId, t => t.Id, (m, t) => new { t.Id, t.Name, m.Role })
             .OrderBy(t => t.Name)
+            .Select(t => new TenantChoice(t.Id, t.Name, t.Role))
             .ToListAsync(cancellationToken);
     }
 

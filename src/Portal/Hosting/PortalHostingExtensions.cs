@@ -32,7 +32,7 @@ public static class PortalHostingExtensions
             app.UseExceptionHandler("/error/500", createScopeForErrors: true);
         }
 
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseMiddleware<TenantRouteMiddleware>();
         app.UseAuthorization();

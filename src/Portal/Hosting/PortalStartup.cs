@@ -1,3 +1,5 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Auth;
 using Portal.Data;
 
@@ -19,12 +21,26 @@ public sealed class PortalStartup(IServiceProvider services, ILogger<PortalStart
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogCritical(
-                "Cannot open the {Provider} database set by {ConnectionStringKey} (or Database:DataDirectory for SQLite): {Reason}. The portal stops.",
-                database.Provider, DatabaseOptions.ConnectionStringKey, ex.GetBaseException().Message);
+                "Cannot open the {Provider} database set by {ConnectionStringKey}{SqliteHint}: {Reason} The portal stops.",
+                database.Provider,
+                DatabaseOptions.ConnectionStringKey,
+                database.Provider == DatabaseProvider.Sqlite ? " (or, when that is empty, Database:DataDirectory)" : "",
+                Describe(ex));
             return false;
         }
 
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<HeadlessBootstrap>().RunAsync(cancellationToken);
+    }
+
+    // Wrappers say only that something failed; the driver's own message says what (a refused connection, a missing folder).
+    private static string Describe(Exception ex)
+    {
+        while (ex is RetryLimitExceededException or TargetInvocationException or AggregateException && ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        return ex.Message;
     }
 }

@@ -1,0 +1,55 @@
+using Bunit;
+using Bunit.TestDoubles;
+using MudBlazor.Services;
+using Portal.Auth;
+using Portal.Components.Layout;
+
+namespace Portal.Tests.Components;
+
+public class NavMenuTests : IAsyncLifetime
+{
+    private readonly BunitContext context = new();
+    private readonly BunitAuthorizationContext authorization;
+
+    public NavMenuTests()
+    {
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddMudServices();
+        authorization = context.AddAuthorization();
+        authorization.SetAuthorized("owner@alpha.test");
+    }
+
+    [Fact]
+    public void Inside_a_tenant_the_links_point_into_that_tenant()
+    {
+        var tenantId = Guid.NewGuid();
+        authorization.SetPolicies(PortalPolicies.ManageUsers);
+
+        var menu = context.Render<NavMenu>(p => p.Add(m => m.TenantId, tenantId));
+
+        var links = menu.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal([$"/t/{tenantId}", $"/t/{tenantId}/odoo", $"/t/{tenantId}/users"], links);
+    }
+
+    [Fact]
+    public void The_members_link_needs_the_manage_users_policy()
+    {
+        var menu = context.Render<NavMenu>(p => p.Add(m => m.TenantId, Guid.NewGuid()));
+
+        Assert.DoesNotContain(menu.FindAll("a"), a => a.TextContent.Contains("Members", StringComparison.Ordinal));
+        Assert.Equal(2, menu.FindAll("a").Count);
+    }
+
+    [Fact]
+    public void Outside_a_tenant_only_home_is_offered()
+    {
+        var menu = context.Render<NavMenu>();
+
+        Assert.Equal(["/"], menu.FindAll("a").Select(a => a.GetAttribute("href")));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services dispose asynchronously only.
+    public async Task DisposeAsync() => await context.DisposeAsync();
+}
