@@ -17,6 +17,7 @@ public static class PortalHostingExtensions
         builder.AddPortalLogging();
         builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSync();
+        builder.Services.AddKeyRingProtection(builder.Configuration);
         builder.Services.AddPortalAuth(builder.Configuration);
         builder.Services.AddPortalUi();
         builder.Services.AddPortalHealthChecks();

@@ -29,6 +29,12 @@ public sealed class PortalStartup(IServiceProvider services, ILogger<PortalStart
             return false;
         }
 
+        if (services.GetService<KeyRingProblem>() is { } keyRing)
+        {
+            logger.LogCritical("{Reason} The portal stops.", keyRing.Reason);
+            return false;
+        }
+
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<HeadlessBootstrap>().RunAsync(cancellationToken);
     }

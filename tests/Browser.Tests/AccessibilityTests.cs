@@ -1,0 +1,47 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Portal.Browser.Tests;
+
+/// <summary>axe-core finds no serious or critical accessibility violation on the pages everyone sees first.</summary>
+public class AccessibilityTests
+{
+    private const string Email = "ops@alpha.test";
+    private const string Password = "a long enough password";
+
+    [Fact]
+    public async Task The_sign_in_page_and_the_dashboard_have_no_serious_violations()
+    {
+        await using var portal = await PortalProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Bootstrap__AdminEmail"] = Email,
+            ["Bootstrap__AdminPassword"] = Password,
+            ["Bootstrap__TenantName"] = "Alpha Outfitters",
+        });
+        await using var session = await BrowserSession.OpenAsync(portal.BaseAddress);
+
+        await session.RunAsync(nameof(The_sign_in_page_and_the_dashboard_have_no_serious_violations), portal, async page =>
+        {
+            await page.GotoAsync("/account/login");
+            AssertNoSeriousViolations("sign-in page", await page.RunAxe());
+
+            await page.GetByLabel("Email").FillAsync(Email);
+            await page.GetByLabel("Password").FillAsync(Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alpha Outfitters" })).ToBeVisibleAsync();
+            await BrowserSession.WaitForInteractiveAsync(page);
+            AssertNoSeriousViolations("dashboard", await page.RunAxe());
+        });
+    }
+
+    private static void AssertNoSeriousViolations(string where, AxeResult result)
+    {
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(
+            serious.Count == 0,
+            $"axe found on the {where}:\n" + string.Join("\n", serious.Select(v =>
+                $"- {v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))})")));
+        Assert.NotEmpty(result.Passes);
+    }
+}
