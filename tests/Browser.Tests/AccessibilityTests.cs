@@ -13,12 +13,7 @@ public class AccessibilityTests
     [Fact]
     public async Task The_sign_in_page_and_the_dashboard_have_no_serious_violations()
     {
-        await using var portal = await PortalProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["Bootstrap__AdminEmail"] = Email,
-            ["Bootstrap__AdminPassword"] = Password,
-            ["Bootstrap__TenantName"] = "Alpha Outfitters",
-        });
+        await using var portal = await PortalProcess.StartWithOwnerAsync(Email, Password, "Alpha Outfitters");
         await using var session = await BrowserSession.OpenAsync(portal.BaseAddress);
 
         await session.RunAsync(nameof(The_sign_in_page_and_the_dashboard_have_no_serious_violations), portal, async page =>
@@ -26,9 +21,7 @@ public class AccessibilityTests
             await page.GotoAsync("/account/login");
             AssertNoSeriousViolations("sign-in page", await page.RunAxe());
 
-            await page.GetByLabel("Email").FillAsync(Email);
-            await page.GetByLabel("Password").FillAsync(Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await BrowserSession.SignInAsync(page, Email, Password);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alpha Outfitters" })).ToBeVisibleAsync();
             await BrowserSession.WaitForInteractiveAsync(page);
             AssertNoSeriousViolations("dashboard", await page.RunAxe());

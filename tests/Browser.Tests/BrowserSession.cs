@@ -57,6 +57,14 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
     /// <summary>Waits until the Blazor circuit has taken over the prerendered page, so clicks are handled.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync();

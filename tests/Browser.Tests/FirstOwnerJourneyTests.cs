@@ -34,9 +34,9 @@ public class FirstOwnerJourneyTests
             await SignOutAsync(page);
             await Assertions.Expect(page.GetByText("You have signed out.")).ToBeVisibleAsync();
 
-            await SignInAsync(page, "not my password");
+            await BrowserSession.SignInAsync(page, Email, "not my password");
             await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong email or password.");
-            await SignInAsync(page, Password);
+            await BrowserSession.SignInAsync(page, Email, Password);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alpha Outfitters" })).ToBeVisibleAsync();
 
             await BrowserSession.WaitForInteractiveAsync(page);
@@ -60,14 +60,6 @@ public class FirstOwnerJourneyTests
             await page.GotoAsync(alphaUrl);
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"));
         });
-    }
-
-    private static async Task SignInAsync(IPage page, string password)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(Email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
     private static async Task SignOutAsync(IPage page)

@@ -66,6 +66,15 @@ public sealed class PortalProcess : IAsyncDisposable
         return portalProcess;
     }
 
+    /// <summary>A portal whose first owner and tenant were created from Bootstrap settings, as on a headless install.</summary>
+    public static Task<PortalProcess> StartWithOwnerAsync(string email, string password, string tenantName) =>
+        StartAsync(new Dictionary<string, string>
+        {
+            ["Bootstrap__AdminEmail"] = email,
+            ["Bootstrap__AdminPassword"] = password,
+            ["Bootstrap__TenantName"] = tenantName,
+        });
+
     private void Collect(object sender, DataReceivedEventArgs e)
     {
         lock (output)

@@ -1,5 +1,6 @@
-namespace Portal.Browser.Tests;
+namespace Portal.Tests.Shared;
 
+/// <summary>The repository root, found from the test binaries; compiled into each test project that needs it.</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
