@@ -24,6 +24,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<SecretProtector>();
 
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditTrail>();
         services.AddSingleton<IValidator<OdooConnectionForm>, OdooConnectionFormValidator>();
         services.AddScoped<OdooConnectionService>();
         return services;

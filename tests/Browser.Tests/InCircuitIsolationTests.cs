@@ -43,6 +43,10 @@ public class InCircuitIsolationTests
             await page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("members-grid")).ToContainTextAsync("vera@alpha.test");
             await Assertions.Expect(page.GetByTestId("members-grid")).ToContainTextAsync("Invited");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Activity" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("activity-grid")).ToContainTextAsync("member.invited");
+            await Assertions.Expect(page.GetByTestId("activity-grid")).ToContainTextAsync("vera@alpha.test");
         });
 
         await using var viewer = await BrowserSession.OpenAsync(portal.BaseAddress);

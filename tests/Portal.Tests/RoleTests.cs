@@ -42,6 +42,21 @@ public class RoleTests(TwoTenantsFixture fixture) : IClassFixture<TwoTenantsFixt
         Assert.Equal(canSave, body.Contains(">Save<", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("alice@alpha.test", HttpStatusCode.OK)]
+    [InlineData("adam@alpha.test", HttpStatusCode.OK)]
+    [InlineData("fiona@alpha.test", HttpStatusCode.Forbidden)]
+    [InlineData("vera@alpha.test", HttpStatusCode.Forbidden)]
+    public async Task Owners_and_admins_read_the_activity_page(string email, HttpStatusCode expected)
+    {
+        using var browser = await fixture.SignedInAsync(email);
+
+        var (status, body) = await browser.GetPageAsync(TenantRoute.For(fixture.Alpha, "activity"));
+
+        Assert.Equal(expected, status);
+        Assert.Contains(expected == HttpStatusCode.OK ? "Every change people made" : "Access denied", body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_members_link_is_shown_to_owners_only()
     {

@@ -23,20 +23,21 @@ public class NavMenuTests : IAsyncLifetime
     public void Inside_a_tenant_the_links_point_into_that_tenant()
     {
         var tenantId = Guid.NewGuid();
-        authorization.SetPolicies(PortalPolicies.ManageUsers);
+        authorization.SetPolicies(PortalPolicies.ManageUsers, PortalPolicies.ManageSettings);
 
         var menu = context.Render<NavMenu>(p => p.Add(m => m.TenantId, tenantId));
 
         var links = menu.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal([$"/t/{tenantId}", $"/t/{tenantId}/odoo", $"/t/{tenantId}/users"], links);
+        Assert.Equal([$"/t/{tenantId}", $"/t/{tenantId}/odoo", $"/t/{tenantId}/users", $"/t/{tenantId}/activity"], links);
     }
 
     [Fact]
-    public void The_members_link_needs_the_manage_users_policy()
+    public void Members_and_activity_links_need_their_policies()
     {
         var menu = context.Render<NavMenu>(p => p.Add(m => m.TenantId, Guid.NewGuid()));
 
         Assert.DoesNotContain(menu.FindAll("a"), a => a.TextContent.Contains("Members", StringComparison.Ordinal));
+        Assert.DoesNotContain(menu.FindAll("a"), a => a.TextContent.Contains("Activity", StringComparison.Ordinal));
         Assert.Equal(2, menu.FindAll("a").Count);
     }
 
