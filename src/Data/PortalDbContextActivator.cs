@@ -34,8 +34,10 @@ public sealed class PortalDbContextActivator
                     .UseSqlite(connectionString).Options;
                 return new(provider, connectionString, tenant => new SqlitePortalDbContext(sqlite, tenant));
             case DatabaseProvider.SqlServer:
+                // No EnableRetryOnFailure: its strategy refuses the explicit transactions that setup and member changes
+                // use. Transient failures are retried where the unit of work is known: by the job engine, or by the user.
                 var sqlServer = Configure(new DbContextOptionsBuilder<SqlServerPortalDbContext>(), loggerFactory)
-                    .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).Options;
+                    .UseSqlServer(connectionString).Options;
                 return new(provider, connectionString, tenant => new SqlServerPortalDbContext(sqlServer, tenant));
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider must be Sqlite or SqlServer.");

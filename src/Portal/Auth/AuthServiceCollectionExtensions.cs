@@ -47,15 +47,12 @@ public static class AuthServiceCollectionExtensions
             .Bind(configuration.GetSection("Identity"));
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TeamService.InvitationLifetime);
 
-        services.AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.CreateTenants, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantCreatorRequirement()));
-        services.AddAuthorization(options =>
+        foreach (var (name, permission) in PortalPolicies.TenantPermissions)
         {
-            foreach (var (name, permission) in PortalPolicies.TenantPermissions)
-            {
-                options.AddPolicy(name, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantPermissionRequirement(permission)));
-            }
-        });
+            authorization.AddPolicy(name, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantPermissionRequirement(permission)));
+        }
         services.AddScoped<IAuthorizationHandler, TenantPermissionHandler>();
         services.AddScoped<IAuthorizationHandler, TenantCreatorHandler>();
 
