@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Sync.Auditing;
+using Portal.Sync.Odoo;
 using Portal.Sync.Odoo.Connection;
 using Portal.Sync.Secrets;
 using Portal.Sync.Tenancy;
@@ -27,6 +28,8 @@ public static class SyncServiceCollectionExtensions
         services.AddScoped<AuditTrail>();
         services.AddSingleton<IValidator<OdooConnectionForm>, OdooConnectionFormValidator>();
         services.AddScoped<OdooConnectionService>();
+        services.AddOdooGateway();
+        services.AddSingleton<OdooConnectionTester>();
         return services;
     }
 }

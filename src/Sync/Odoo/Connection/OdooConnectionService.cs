@@ -14,6 +14,7 @@ public sealed class OdooConnectionService(
     TenantContext tenant,
     SecretProtector secrets,
     IValidator<OdooConnectionForm> validator,
+    OdooConnectionTester tester,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -24,6 +25,19 @@ public sealed class OdooConnectionService(
         return await db.OdooConnections
             .Select(c => new OdooConnectionSummary(c.Url, c.Database, c.Login, c.ProtectedApiKey != null, c.ApiKeyChangedAt, c.UpdatedAt))
             .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Tests the connection as the form has it (the stored key when no new one was typed), without saving.</summary>
+    public async Task<OdooConnectionReport> TestAsync(OdooConnectionForm form, CancellationToken cancellationToken = default)
+    {
+        tenant.Demand(TenantPermission.ManageSettings);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var storedKey = await db.OdooConnections.Select(c => c.ProtectedApiKey).SingleOrDefaultAsync(cancellationToken);
+        form.HasStoredApiKey = storedKey is not null;
+        await validator.ValidateAndThrowAsync(form, cancellationToken);
+
+        var secret = string.IsNullOrEmpty(form.NewApiKey) ? secrets.Unprotect(storedKey!) : form.NewApiKey;
+        return await tester.TestAsync(new OdooEndpoint(new Uri(form.Url.Trim()), form.Database.Trim(), form.Login.Trim(), secret), cancellationToken);
     }
 
     public async Task SaveAsync(OdooConnectionForm form, CancellationToken cancellationToken = default)

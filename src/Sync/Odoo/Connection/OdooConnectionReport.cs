@@ -1,0 +1,25 @@
+namespace Portal.Sync.Odoo.Connection;
+
+/// <summary>One model operation the connector needs, and whether the Odoo user may do it.</summary>
+public sealed record OdooPermission(string Model, string Operation, bool Allowed);
+
+/// <summary>
+/// What "Test connection" found: the server, the user's companies and rights, or the one problem that
+/// stopped the test, in words a merchant can act on.
+/// </summary>
+public sealed record OdooConnectionReport(
+    bool Succeeded,
+    string? Problem,
+    OdooErrorKind? ProblemKind,
+    string? ServerVersion,
+    string? Edition,
+    OdooTransportKind? Transport,
+    string? UserName,
+    IReadOnlyList<string> Companies,
+    IReadOnlyList<OdooPermission> Permissions)
+{
+    public IReadOnlyList<OdooPermission> Missing => Permissions.Where(p => !p.Allowed).ToList();
+
+    public static OdooConnectionReport Failed(OdooException problem) =>
+        new(false, problem.Message, problem.Kind, null, null, null, null, [], []);
+}

@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Portal.Fakes.Odoo;
+
+/// <summary>
+/// The fake's records, kept the way Odoo stores them: many2one as an id, many2many as an id list, one2many
+/// derived from the inverse field. Reads answer in Odoo's shapes; writes accept Odoo's x2many commands.
+/// </summary>
+public sealed class FakeOdooDatabase
+{
+    private readonly Dictionary<string, SortedDictionary<long, JsonObject>> tables = [];
+    private readonly Dictionary<string, long> sequences = [];
+
+    public FakeOdooDatabase(int major)
+    {
+        Major = major;
+        Models = FakeOdooSchema.For(major);
+        foreach (var model in Models.Keys)
+        {
+            tables[model] = [];
+        }
+    }
+
+    public int Major { get; }
+
+    public IReadOnlyDictionary<string, FakeOdooModel> Models { get; }
+
+    public FakeOdooModel Model(string name) =>
+        Models.TryGetValue(name, out var model) ? model : throw FakeOdooException.UnknownModel(name);
+
+    public IEnumerable<long> Ids(string model) => tables[model].Keys;
+
+    public JsonObject Raw(string model, long id) => tables[model][id];
+
+    public bool Exists(string model, long id) => tables[model].ContainsKey(id);
+
+    public long Create(string modelName, JsonObject values)
+    {
+        values = AsFromTheWire(values);
+        var model = Model(modelName);
+        var id = Next(modelName);
+        var row = new JsonObject { ["id"] = id };
+        tables[modelName][id] = row;
+        var children = ApplyValues(model, row, values);
+        foreach (var required in model.Fields.Values.Where(f => f.Required && row[f.Name] is null))
+        {
+            tables[modelName].Remove(id);
+            throw FakeOdooException.Validation(
+                $"The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n- Delete: another model requires the record being deleted. If possible, archive it instead.\n\nModel: {model.Label} ({model.Name})\nField: {required.Label} ({required.Name})");
+        }
+
+        CreateChildren(children, id);
+        return id;
+    }
+
+    public void Write(string modelName, long id, JsonObject values)
+    {
+        var model = Model(modelName);
+        CreateChildren(ApplyValues(model, tables[modelName][id], AsFromTheWire(values)), id);
+    }
+
+    // Values built in memory (seed data, side effects) are stored exactly as if they had come over HTTP.
+    private static JsonObject AsFromTheWire(JsonObject values) => JsonNode.Parse(values.ToJsonString())!.AsObject();
+
+    public void Unlink(string model, long id) => tables[model].Remove(id);
+
+    public IEnumerable<long> Search(string modelName, JsonArray? domain, string? order)
+    {
+        var model = Model(modelName);
+        var matching = tables[modelName].Values
+            .Where(row => (!model.Fields.ContainsKey("active") || DomainMentions(domain, "active") || row["active"]?.GetValue<bool>() != false)
+                          && FakeOdooDomain.Matches(domain, field => ReadField(model, row, Path(model, field))))
+            .Select(row => row["id"]!.GetValue<long>());
+        return Order(modelName, matching, order);
+    }
+
+    public JsonObject Read(string modelName, long id, IReadOnlyCollection<string>? fields)
+    {
+        var model = Model(modelName);
+        var row = tables[modelName][id];
+        var names = fields is { Count: > 0 } ? fields : model.Fields.Keys.ToList();
+        var record = new JsonObject();
+        foreach (var name in names.Prepend("id").Distinct())
+        {
+            if (!model.Fields.ContainsKey(name))
+            {
+                throw FakeOdooException.InvalidField(modelName, name);
+            }
+
+            record[name] = ReadField(model, row, name);
+        }
+
+        return record;
+    }
+
+    public string DisplayName(string modelName, long id)
+    {
+        var row = tables[modelName][id];
+        return modelName switch
+        {
+            "product.product" or "product.template" when row["default_code"] is JsonValue code && code.GetValueKind() == JsonValueKind.String =>
+                $"[{code}] {row["name"]}",
+            "stock.location" => row["complete_name"]?.GetValue<string>() ?? row["name"]!.GetValue<string>(),
+            _ => row["name"]?.GetValue<string>() ?? row["login"]?.GetValue<string>() ?? $"{modelName},{id}",
+        };
+    }
+
+    public string NextName(string prefix, int digits)
+    {
+        var number = Next($"name:{prefix}");
+        return prefix + number.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
+    }
+
+    private long Next(string sequence) => sequences[sequence] = sequences.GetValueOrDefault(sequence) + 1;
+
+    private JsonNode? ReadField(FakeOdooModel model, JsonObject row, string name)
+    {
+        if (name.Contains('.', StringComparison.Ordinal))
+        {
+            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            var relation = model.Fields[name[..dot]];
+            return row[relation.Name] is JsonValue target && target.GetValueKind() == JsonValueKind.Number
+                ? ReadField(Model(relation.Relation!), tables[relation.Relation!][target.GetValue<long>()], name[(dot + 1)..])
+                : JsonValue.Create(false);
+        }
+
+        var field = model.Fields[name];
+        var id = row["id"]!.GetValue<long>();
+        return field.Type switch
+        {
+            _ when name == "display_name" => DisplayName(model.Name, id),
+            "many2one" => row[name] is JsonValue target && target.GetValueKind() == JsonValueKind.Number && Exists(field.Relation!, target.GetValue<long>())
+                ? new JsonArray(target.GetValue<long>(), DisplayName(field.Relation!, target.GetValue<long>()))
+                : JsonValue.Create(false),
+            "one2many" => new JsonArray(tables[field.Relation!].Values
+                .Where(child => child[field.Inverse!] is JsonValue parent && parent.GetValue<long>() == id)
+                .Select(child => JsonValue.Create(child["id"]!.GetValue<long>()))
+                .ToArray<JsonNode?>()),
+            "many2many" => row[name]?.DeepClone() ?? new JsonArray(),
+            "float" => row[name]?.DeepClone() ?? JsonValue.Create(0.0),
+            "boolean" => row[name]?.DeepClone() ?? JsonValue.Create(false),
+            _ => row[name]?.DeepClone() ?? JsonValue.Create(false),
+        };
+    }
+
+    private static string Path(FakeOdooModel model, string field)
+    {
+        var head = field.Split('.')[0];
+        return model.Fields.ContainsKey(head)
+            ? field
+            : throw new FakeOdooException("builtins.ValueError", $"Invalid field {model.Name}.{head} in leaf ('{field}', ...)", System.Net.HttpStatusCode.InternalServerError);
+    }
+
+    private static bool DomainMentions(JsonArray? domain, string field) =>
+        domain?.Any(term => term is JsonArray { Count: 3 } leaf && leaf[0]!.GetValue<string>() == field) == true;
+
+    private IEnumerable<long> Order(string modelName, IEnumerable<long> ids, string? order)
+    {
+        var clauses = (order ?? "id").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        IOrderedEnumerable<long>? sorted = null;
+        foreach (var clause in clauses)
+        {
+            var parts = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var descending = parts.Length > 1 && parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase);
+            string Key(long id) => tables[modelName][id][parts[0]]?.ToString() ?? "";
+            long Number(long id) => parts[0] == "id" ? id : 0;
+            sorted = (sorted, descending) switch
+            {
+                (null, false) => ids.OrderBy(Number).ThenBy(Key, StringComparer.Ordinal),
+                (null, true) => ids.OrderByDescending(Number).ThenByDescending(Key, StringComparer.Ordinal),
+                (_, false) => sorted.ThenBy(Number).ThenBy(Key, StringComparer.Ordinal),
+                (_, true) => sorted.ThenByDescending(Number).ThenByDescending(Key, StringComparer.Ordinal),
+            };
+        }
+
+        return sorted ?? ids;
+    }
+
+    private List<(FakeOdooField Field, JsonObject Values)> ApplyValues(FakeOdooModel model, JsonObject row, JsonObject values)
+    {
+        var children = new List<(FakeOdooField, JsonObject)>();
+        foreach (var (name, value) in values)
+        {
+            if (!model.Fields.TryGetValue(name, out var field) || name is "id" or "display_name")
+            {
+                throw FakeOdooException.InvalidField(model.Name, name);
+            }
+
+            switch (field.Type)
+            {
+                case "many2one":
+                    row[name] = value is JsonValue target && target.GetValueKind() == JsonValueKind.Number ? target.GetValue<long>() : null;
+                    break;
+                case "one2many":
+                    foreach (var command in value?.AsArray() ?? [])
+                    {
+                        var code = command![0]!.GetValue<int>();
+                        switch (code)
+                        {
+                            case 0:
+                                children.Add((field, command[2]!.AsObject()));
+                                break;
+                            case 1:
+                                Write(field.Relation!, command[1]!.GetValue<long>(), command[2]!.AsObject());
+                                break;
+                            case 2:
+                                Unlink(field.Relation!, command[1]!.GetValue<long>());
+                                break;
+                        }
+                    }
+
+                    break;
+                case "many2many":
+                    row[name] = ApplyManyToMany(row[name]?.AsArray(), value?.AsArray() ?? []);
+                    break;
+                default:
+                    row[name] = value?.DeepClone();
+                    break;
+            }
+        }
+
+        return children;
+    }
+
+    private void CreateChildren(List<(FakeOdooField Field, JsonObject Values)> children, long parentId)
+    {
+        foreach (var (field, values) in children)
+        {
+            var withParent = (JsonObject)values.DeepClone();
+            withParent[field.Inverse!] = parentId;
+            Create(field.Relation!, withParent);
+        }
+    }
+
+    private static JsonArray ApplyManyToMany(JsonArray? current, JsonArray commands)
+    {
+        var ids = current?.Select(id => id!.GetValue<long>()).ToList() ?? [];
+        foreach (var command in commands)
+        {
+            if (command is JsonValue plainId)
+            {
+                ids.Add(plainId.GetValue<long>());
+                continue;
+            }
+
+            switch (command![0]!.GetValue<int>())
+            {
+                case 3:
+                    ids.Remove(command[1]!.GetValue<long>());
+                    break;
+                case 4:
+                    ids.Add(command[1]!.GetValue<long>());
+                    break;
+                case 5:
+                    ids.Clear();
+                    break;
+                case 6:
+                    ids = command[2]!.AsArray().Select(id => id!.GetValue<long>()).ToList();
+                    break;
+            }
+        }
+
+        return new JsonArray(ids.Distinct().Select(id => JsonValue.Create(id)).ToArray<JsonNode?>());
+    }
+}

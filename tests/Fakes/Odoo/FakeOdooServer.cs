@@ -1,0 +1,332 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Portal.Fakes.Odoo;
+
+/// <summary>
+/// A fake Odoo 16–19 on real HTTP at 127.0.0.1: JSON-RPC (/jsonrpc) always, JSON-2 (/json/2/...) from 19,
+/// errors as Odoo sends them (HTTP 200 with an error object on JSON-RPC; status codes on JSON-2).
+/// Faults can be injected: maintenance (503 pages) and answers lost after the work was done.
+/// </summary>
+public sealed class FakeOdooServer : IAsyncDisposable
+{
+    public const string DatabaseName = "fake";
+
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<FakeOdooCall> calls = new();
+    private int maintenanceRequests;
+    private string? loseAnswerOf;
+
+    private FakeOdooServer(WebApplication app, int major, FakeOdooService service, IReadOnlyList<FakeOdooUser> users)
+    {
+        this.app = app;
+        Major = major;
+        Service = service;
+        Users = users;
+    }
+
+    public int Major { get; }
+
+    public Uri Url { get; private set; } = default!;
+
+    public FakeOdooService Service { get; }
+
+    public IReadOnlyList<FakeOdooUser> Users { get; }
+
+    public FakeOdooUser Admin => Users[0];
+
+    public FakeOdooUser Viewer => Users[1];
+
+    /// <summary>Every call received, in order: the round trips a client made.</summary>
+    public IReadOnlyList<FakeOdooCall> Calls => calls.ToArray();
+
+    public string ServerVersion => Major switch
+    {
+        15 => "15.0-20221101",
+        16 => "16.0-20231201",
+        17 => "17.0-20240709",
+        18 => "18.0-20250128",
+        _ => $"{Major}.0-20251001",
+    };
+
+    public static async Task<FakeOdooServer> StartAsync(int major = 17)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var service = new FakeOdooService(new FakeOdooDatabase(major));
+        var server = new FakeOdooServer(app, major, service, FakeOdooSeed.Populate(service));
+
+        app.Use(server.InjectFaultsAsync);
+        app.MapPost("/jsonrpc", server.JsonRpcAsync);
+        app.MapPost("/web/webclient/version_info", server.VersionInfoAsync);
+        app.MapPost("/json/2/{model}/{method}", server.Json2Async);
+        await app.StartAsync();
+        server.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        return server;
+    }
+
+    /// <summary>The context the last model call carried (lang, tz, allowed_company_ids).</summary>
+    public JsonObject? LastContext { get; private set; }
+
+    public void ClearCalls() => calls.Clear();
+
+    /// <summary>The next <paramref name="requests"/> requests get the 503 page a proxy shows during maintenance.</summary>
+    public void StartMaintenance(int requests) => Interlocked.Exchange(ref maintenanceRequests, requests);
+
+    /// <summary>The next call of <paramref name="method"/> is carried out, but its answer is lost (504 from the proxy).</summary>
+    public void LoseAnswerOfNext(string method) => Volatile.Write(ref loseAnswerOf, method);
+
+    public int CountOf(string model, string method) => calls.Count(c => c.Model == model && c.Method == method);
+
+    private async Task InjectFaultsAsync(HttpContext context, RequestDelegate next)
+    {
+        if (Interlocked.Decrement(ref maintenanceRequests) >= 0)
+        {
+            await HtmlAsync(context, HttpStatusCode.ServiceUnavailable, "<html><body><h1>503 Service Unavailable</h1>Odoo is under maintenance.</body></html>");
+            return;
+        }
+
+        Interlocked.Exchange(ref maintenanceRequests, 0);
+        await next(context);
+    }
+
+    private async Task VersionInfoAsync(HttpContext context)
+    {
+        using var request = await JsonDocument.ParseAsync(context.Request.Body);
+        await JsonAsync(context, HttpStatusCode.OK, new JsonObject { ["jsonrpc"] = "2.0", ["id"] = null, ["result"] = VersionInfo() });
+    }
+
+    private async Task JsonRpcAsync(HttpContext context)
+    {
+        var body = await JsonNode.ParseAsync(context.Request.Body);
+        var id = body?["id"]?.DeepClone();
+        var parameters = body?["params"];
+        var service = parameters?["service"]?.GetValue<string>();
+        var method = parameters?["method"]?.GetValue<string>() ?? "";
+        var arguments = parameters?["args"]?.AsArray() ?? [];
+        try
+        {
+            var result = Unexpected(() => service switch
+            {
+                "common" => Common(method, arguments),
+                "object" when method == "execute_kw" => ExecuteKw(arguments),
+                _ => throw new FakeOdooException("builtins.KeyError", $"'{service}'", HttpStatusCode.InternalServerError),
+            });
+            if (LoseAnswer(service == "object" ? arguments[4]?.GetValue<string>() : method))
+            {
+                await HtmlAsync(context, HttpStatusCode.GatewayTimeout, "<html><body><h1>504 Gateway Time-out</h1></body></html>");
+                return;
+            }
+
+            await JsonAsync(context, HttpStatusCode.OK, new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["result"] = result });
+        }
+        catch (FakeOdooException error)
+        {
+            await JsonAsync(context, HttpStatusCode.OK, new JsonObject
+            {
+                ["jsonrpc"] = "2.0",
+                ["id"] = id,
+                ["error"] = new JsonObject
+                {
+                    ["code"] = Major >= 19 ? 0 : 200,
+                    ["message"] = "Odoo Server Error",
+                    ["data"] = new JsonObject
+                    {
+                        ["name"] = error.Name,
+                        ["debug"] = error.Debug,
+                        ["message"] = error.Message,
+                        ["arguments"] = new JsonArray(error.Message),
+                        ["context"] = new JsonObject(),
+                    },
+                },
+            });
+        }
+    }
+
+    private JsonNode? Common(string method, JsonArray arguments)
+    {
+        calls.Enqueue(new FakeOdooCall("jsonrpc", "common", method));
+        switch (method)
+        {
+            case "version":
+                return VersionInfo();
+            case "login" or "authenticate":
+                CheckDatabase(arguments[0]?.GetValue<string>());
+                var login = arguments[1]?.GetValue<string>();
+                var secret = arguments[2]?.GetValue<string>();
+                return Users.FirstOrDefault(u => u.Login == login && (u.Password == secret || u.ApiKey == secret)) is { } user
+                    ? JsonValue.Create(user.Uid)
+                    : JsonValue.Create(false);
+            default:
+                throw new FakeOdooException("builtins.AttributeError", $"module 'odoo.service.common' has no attribute 'exp_{method}'", HttpStatusCode.InternalServerError);
+        }
+    }
+
+    private JsonNode? ExecuteKw(JsonArray arguments)
+    {
+        CheckDatabase(arguments[0]?.GetValue<string>());
+        var uid = arguments[1]?.GetValue<long>();
+        var secret = arguments[2]?.GetValue<string>();
+        var user = Users.FirstOrDefault(u => u.Uid == uid && (u.Password == secret || u.ApiKey == secret)) ?? throw FakeOdooException.AccessDenied();
+        var model = arguments[3]!.GetValue<string>();
+        var method = arguments[4]!.GetValue<string>();
+        calls.Enqueue(new FakeOdooCall("jsonrpc", model, method));
+        var positional = arguments.Count > 5 ? arguments[5]?.AsArray().Select(a => a?.DeepClone()).ToList() ?? [] : [];
+        var named = arguments.Count > 6 ? (JsonObject?)arguments[6]?.DeepClone() ?? [] : [];
+        LastContext = named["context"]?.DeepClone() as JsonObject;
+
+        // As observed on Odoo 17: these overrides take their values positionally, under other names.
+        if (method == "create" && named.ContainsKey("vals_list"))
+        {
+            throw new FakeOdooException("builtins.IndexError", "tuple index out of range", HttpStatusCode.InternalServerError);
+        }
+
+        if (method == "write" && named.ContainsKey("vals"))
+        {
+            throw FakeOdooException.TypeError("BaseModel.write() got an unexpected keyword argument 'vals'");
+        }
+
+        IReadOnlyList<long>? ids = null;
+        if (FakeOdooService.TakesIds(method) && positional.Count > 0)
+        {
+            ids = positional[0]!.AsArray().Select(i => i!.GetValue<long>()).ToList();
+            positional.RemoveAt(0);
+        }
+
+        if (positional.Count > 0 && FakeOdooService.FirstParameter(method) is { } first)
+        {
+            named[first] = positional[0];
+        }
+
+        return Service.Execute(user, model, method, ids, named);
+    }
+
+    private async Task Json2Async(HttpContext context, string model, string method)
+    {
+        if (Major < 19)
+        {
+            await HtmlAsync(context, HttpStatusCode.NotFound, "<!doctype html><title>404 Not Found</title><h1>Not Found</h1>");
+            return;
+        }
+
+        if (context.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            await HtmlAsync(context, HttpStatusCode.UnsupportedMediaType, "<!doctype html><title>415 Unsupported Media Type</title>");
+            return;
+        }
+
+        calls.Enqueue(new FakeOdooCall("json2", model, method));
+        try
+        {
+            var authorization = context.Request.Headers.Authorization.ToString();
+            var key = authorization.StartsWith("bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..] : null;
+            var user = Users.FirstOrDefault(u => u.ApiKey == key);
+            if (user is null)
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                throw new FakeOdooException("werkzeug.exceptions.Unauthorized", "401 Unauthorized: Invalid apikey", HttpStatusCode.Unauthorized);
+            }
+
+            var database = context.Request.Headers["X-Odoo-Database"].ToString();
+            if (database.Length > 0 && database != DatabaseName)
+            {
+                throw new FakeOdooException("werkzeug.exceptions.NotFound", $"404 Not Found: database {database} not found", HttpStatusCode.NotFound);
+            }
+
+            JsonObject body;
+            try
+            {
+                body = (JsonObject?)await JsonNode.ParseAsync(context.Request.Body) ?? [];
+            }
+            catch (JsonException)
+            {
+                throw new FakeOdooException("werkzeug.exceptions.BadRequest", "400 Bad Request: invalid JSON", HttpStatusCode.BadRequest);
+            }
+
+            LastContext = body["context"]?.DeepClone() as JsonObject;
+            var ids = body.Remove("ids", out var idList) ? idList!.AsArray().Select(i => i!.GetValue<long>()).ToList() : null;
+            var result = Unexpected(() => Service.Execute(user, model, method, ids, body));
+            if (LoseAnswer(method))
+            {
+                await HtmlAsync(context, HttpStatusCode.GatewayTimeout, "<html><body><h1>504 Gateway Time-out</h1></body></html>");
+                return;
+            }
+
+            await JsonAsync(context, HttpStatusCode.OK, result);
+        }
+        catch (FakeOdooException error)
+        {
+            await JsonAsync(context, error.Status, new JsonObject
+            {
+                ["name"] = error.Json2Name,
+                ["message"] = error.Message,
+                ["arguments"] = new JsonArray(error.Message),
+                ["context"] = new JsonObject(),
+                ["debug"] = error.Debug,
+            });
+        }
+    }
+
+    // Odoo reports its own internal failures (KeyError, IndexError, ...) in its error envelope, not as a bare 500.
+    private static JsonNode? Unexpected(Func<JsonNode?> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (Exception ex) when (ex is not FakeOdooException)
+        {
+            throw new FakeOdooException($"builtins.{ex.GetType().Name}", ex.Message, HttpStatusCode.InternalServerError);
+        }
+    }
+
+    private bool LoseAnswer(string? method) => method is not null && Interlocked.CompareExchange(ref loseAnswerOf, null, method) == method;
+
+    private static void CheckDatabase(string? database)
+    {
+        if (database != DatabaseName)
+        {
+            throw new FakeOdooException("psycopg2.OperationalError",
+                $"connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  database \"{database}\" does not exist\n", HttpStatusCode.InternalServerError);
+        }
+    }
+
+    private JsonObject VersionInfo() => new()
+    {
+        ["server_version"] = ServerVersion,
+        ["server_version_info"] = new JsonArray(Major, 0, 0, "final", 0, ""),
+        ["server_serie"] = $"{Major}.0",
+        ["protocol_version"] = 1,
+    };
+
+    private static async Task JsonAsync(HttpContext context, HttpStatusCode status, JsonNode? body)
+    {
+        context.Response.StatusCode = (int)status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(body?.ToJsonString() ?? "null");
+    }
+
+    private static async Task HtmlAsync(HttpContext context, HttpStatusCode status, string html)
+    {
+        context.Response.StatusCode = (int)status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(html);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
