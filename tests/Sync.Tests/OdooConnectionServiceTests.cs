@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Fakes.Odoo;
+using Portal.Sync.Odoo;
 using Portal.Sync.Odoo.Connection;
 using Portal.Sync.Secrets;
 using Portal.Sync.Tenancy;
@@ -35,7 +37,7 @@ public class OdooConnectionServiceTests : IAsyncLifetime
 
         await using var check = host.ScopeFor(tenantId, TenantRole.Viewer);
         var summary = await check.ServiceProvider.GetRequiredService<OdooConnectionService>().GetAsync();
-        Assert.Equal(new OdooConnectionSummary("https://alpha.odoo.com", "alpha", "connector@alpha.com", true, host.Clock.GetUtcNow(), host.Clock.GetUtcNow()), summary);
+        Assert.Equal(new OdooConnectionSummary("https://alpha.odoo.com", "alpha", "connector@alpha.com", OdooTransportKind.Auto, true, host.Clock.GetUtcNow(), host.Clock.GetUtcNow()), summary);
 
         var stored = await check.ServiceProvider.GetRequiredService<PortalDbContext>().OdooConnections.SingleAsync();
         Assert.DoesNotContain("the-real-api-key", stored.ProtectedApiKey, StringComparison.Ordinal);
@@ -81,6 +83,25 @@ public class OdooConnectionServiceTests : IAsyncLifetime
 
         Assert.Contains(error.Errors, e => e.PropertyName == nameof(OdooConnectionForm.Url) && e.ErrorMessage.Contains("https://", StringComparison.Ordinal));
         Assert.Contains(error.Errors, e => e.PropertyName == nameof(OdooConnectionForm.NewApiKey) && e.ErrorMessage.Contains("API key", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Testing_uses_the_stored_key_and_the_chosen_protocol()
+    {
+        await using var odoo = await FakeOdooServer.StartAsync(19);
+        await using var scope = host.ScopeFor(tenantId, TenantRole.Admin);
+        var service = scope.ServiceProvider.GetRequiredService<OdooConnectionService>();
+        OdooConnectionForm Form() => new() { Url = odoo.Url.ToString(), Database = FakeOdooServer.DatabaseName, Login = "admin", Transport = OdooTransportKind.JsonRpc };
+        var first = Form();
+        first.NewApiKey = FakeOdooSeed.AdminApiKey;
+        await service.SaveAsync(first);
+
+        var report = await service.TestAsync(Form());
+
+        Assert.True(report.Succeeded, report.Problem);
+        Assert.Equal(OdooTransportKind.JsonRpc, report.Transport);
+        Assert.Equal(OdooTransportKind.JsonRpc, (await service.GetAsync())!.Transport);
+        Assert.DoesNotContain(odoo.Calls, c => c.Transport == "json2");
     }
 
     [Fact]

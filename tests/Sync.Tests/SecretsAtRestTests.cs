@@ -55,7 +55,7 @@ public class SecretsAtRestTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataDirectory"] = host.Directory })
             .Build();
-        await using var other = new ServiceCollection().AddLogging().AddPortalData(configuration, host.Directory).AddSync().BuildServiceProvider();
+        await using var other = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddPortalData(configuration, host.Directory).AddSync().BuildServiceProvider();
 
         Assert.Equal(KnownSecret, other.GetRequiredService<SecretProtector>().Unprotect(protectedValue));
     }

@@ -21,6 +21,7 @@ internal sealed class SyncTestHost : IAsyncDisposable
             .Build();
         services = new ServiceCollection()
             .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
             .AddPortalData(configuration, directory)
             .AddSync()
             .AddSingleton<TimeProvider>(Clock)

@@ -13,6 +13,7 @@ internal sealed class OdooConnectionConfiguration : IEntityTypeConfiguration<Odo
         builder.Property(c => c.Url).HasMaxLength(500);
         builder.Property(c => c.Database).HasMaxLength(200);
         builder.Property(c => c.Login).HasMaxLength(200);
+        builder.Property(c => c.Transport).HasMaxLength(20).HasDefaultValue("Auto");
         builder.Property(c => c.ProtectedApiKey).HasMaxLength(2000);
     }
 }

@@ -8,6 +8,9 @@ public class OdooConnection : ITenantOwned
     public required string Url { get; set; }
     public required string Database { get; set; }
     public required string Login { get; set; }
+
+    /// <summary>"Auto" (from the server version), "JsonRpc" or "Json2".</summary>
+    public string Transport { get; set; } = "Auto";
     public string? ProtectedApiKey { get; set; }
     public DateTimeOffset? ApiKeyChangedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -21,7 +21,7 @@ internal sealed class Json2Transport(HttpClient http, OdooEndpoint endpoint) : I
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("bearer", endpoint.Secret);
             request.Headers.Add("X-Odoo-Database", endpoint.Database);
-        }, cancellationToken);
+        }, cancellationToken, DescribeNonJson);
 
         if (status == HttpStatusCode.OK)
         {
@@ -36,4 +36,12 @@ internal sealed class Json2Transport(HttpClient http, OdooEndpoint endpoint) : I
             call.Model,
             call.Method);
     }
+
+    // Odoo 19 answers a database it does not serve with an HTML 404 page ("No database is selected"), as it
+    // answers /json/2 on a server that has no JSON-2 at all.
+    private OdooException? DescribeNonJson(HttpStatusCode status) => status == HttpStatusCode.NotFound
+        ? new OdooException(OdooErrorKind.Authentication,
+            $"Odoo has no such database ('{endpoint.Database}'), or no JSON-2 API (Odoo 19 and later). Check the database name, or choose JSON-RPC as the protocol.",
+            "werkzeug.exceptions.NotFound")
+        : null;
 }

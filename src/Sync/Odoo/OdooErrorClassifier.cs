@@ -16,6 +16,8 @@ public static class OdooErrorClassifier
         {
             OdooErrorKind.Authentication when IsMissingDatabase(odooMessage) =>
                 $"Odoo has no such database ({odooMessage}). Check the database name on the Odoo connection.",
+            OdooErrorKind.Authentication when name == "werkzeug.exceptions.Unauthorized" =>
+                "Odoo refused the API key. JSON-2 (Odoo 19 and later) accepts API keys only, not passwords: create a new API key if this one was revoked or expired, or choose JSON-RPC to sign in with a password.",
             OdooErrorKind.Authentication =>
                 "Odoo refused the login or API key. Check the login, and create a new API key if this one was revoked or expired.",
             OdooErrorKind.Permission =>
@@ -66,6 +68,9 @@ public static class OdooErrorClassifier
         "builtins.AttributeError" when message.Contains("does not exist on the model", StringComparison.Ordinal) => OdooErrorKind.Missing,
         "odoo.exceptions.ValidationError" or "odoo.exceptions.UserError" or "odoo.exceptions.RedirectWarning" => OdooErrorKind.Validation,
         "odoo.exceptions.MissingError" or "werkzeug.exceptions.NotFound" => OdooErrorKind.Missing,
+
+        // Our call's shape was wrong (an argument name, a field in a domain): retrying or asking the merchant will not help.
+        "werkzeug.exceptions.UnprocessableEntity" or "werkzeug.exceptions.BadRequest" or "builtins.TypeError" or "builtins.ValueError" => OdooErrorKind.Protocol,
         "psycopg2.errors.SerializationFailure" or "psycopg2.extensions.TransactionRollbackError" or "odoo.exceptions.ConcurrencyError"
             or "werkzeug.exceptions.ServiceUnavailable" => OdooErrorKind.Transient,
         "psycopg2.OperationalError" when IsMissingDatabase(message) => OdooErrorKind.Authentication,

@@ -19,8 +19,9 @@ public sealed record OdooVersion(int Major, int Minor, string ServerVersion, boo
         var major = info?[0]?.GetValue<int>() ?? ParseLeading(serverVersion, 0);
         var minor = info?[1]?.GetValue<int>() ?? ParseLeading(serverVersion, 1);
 
-        // Enterprise marks its version info with a trailing "e" ("17.0+e").
-        var enterprise = (info is { Count: > 5 } && info[5]?.ToString() == "e") || serverVersion.Contains("+e", StringComparison.Ordinal);
+        // Enterprise marks the last item of server_version_info with "e". The version string is not reliable:
+        // a packaged 19 build running as Community answered "19.0+e-20251227" with an empty last item.
+        var enterprise = info is { Count: > 5 } ? info[5]?.ToString() == "e" : serverVersion.Contains("+e", StringComparison.Ordinal);
         return new OdooVersion(major, minor, serverVersion, enterprise);
     }
 

@@ -39,8 +39,11 @@ public sealed class OdooVersionProfile(OdooVersion version)
     /// <summary>name_search's domain argument: "args" up to 17, "domain" from 18.</summary>
     public string NameSearchDomainArgument => Is18OrLater ? "domain" : "args";
 
-    /// <summary>The method and arguments that ask "may the user do operation on this model" without raising.</summary>
-    public (string Method, JsonObject Arguments) AccessCheck(string operation) => Is18OrLater
-        ? ("has_access", new JsonObject { ["operation"] = operation })
-        : ("check_access_rights", new JsonObject { ["operation"] = operation, ["raise_exception"] = false });
+    /// <summary>
+    /// The call that asks "may the user do operation on this model" without raising. From 18 it is the record
+    /// method has_access, called on no records (ids = []): over JSON-RPC the empty id list must still be sent.
+    /// </summary>
+    public (string Method, IReadOnlyList<long>? Ids, JsonObject Arguments) AccessCheck(string operation) => Is18OrLater
+        ? ("has_access", [], new JsonObject { ["operation"] = operation })
+        : ("check_access_rights", null, new JsonObject { ["operation"] = operation, ["raise_exception"] = false });
 }

@@ -47,8 +47,9 @@ public sealed class FakeOdooDatabase
         foreach (var required in model.Fields.Values.Where(f => f.Required && row[f.Name] is null))
         {
             tables[modelName].Remove(id);
-            throw FakeOdooException.Validation(
-                $"The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n- Delete: another model requires the record being deleted. If possible, archive it instead.\n\nModel: {model.Label} ({model.Name})\nField: {required.Label} ({required.Name})");
+            throw FakeOdooException.Validation(Major >= 19
+                ? $"The operation cannot be completed: Missing required value for the field '{required.Label}' ({required.Name}).\nModel: '{model.Label}' ({model.Name})\n- create/update: a mandatory field is not set\n- delete: another model requires the record being deleted, you can archive it instead\n"
+                : $"The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n- Delete: another model requires the record being deleted. If possible, archive it instead.\n\nModel: {model.Label} ({model.Name})\nField: {required.Label} ({required.Name})\n");
         }
 
         CreateChildren(children, id);

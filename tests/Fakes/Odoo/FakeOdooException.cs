@@ -3,12 +3,15 @@ using System.Net;
 namespace Portal.Fakes.Odoo;
 
 /// <summary>An error the fake raises the way Odoo does: the exception class, its message, and the JSON-2 status.</summary>
-public sealed class FakeOdooException(string name, string message, HttpStatusCode status, string? json2Name = null) : Exception(message)
+public sealed class FakeOdooException(string name, string message, HttpStatusCode status, string? json2Name = null, string? json2Message = null) : Exception(message)
 {
     public string Name { get; } = name;
 
     /// <summary>The class JSON-2 reports when it differs from JSON-RPC's (an unknown model is werkzeug's NotFound there).</summary>
     public string Json2Name { get; } = json2Name ?? name;
+
+    /// <summary>JSON-2's own wording where it differs (observed on Odoo 19).</summary>
+    public string Json2Message { get; } = json2Message ?? message;
 
     public HttpStatusCode Status { get; } = status;
 
@@ -32,10 +35,15 @@ public sealed class FakeOdooException(string name, string message, HttpStatusCod
 
     public static FakeOdooException InvalidField(string model, string field) => new("builtins.ValueError", $"Invalid field '{field}' on model '{model}'", HttpStatusCode.InternalServerError);
 
-    public static FakeOdooException TypeError(string message) => new("builtins.TypeError", message, HttpStatusCode.InternalServerError);
+    // JSON-2 checks argument names itself and answers 422 (observed on 19); JSON-RPC lets Python raise TypeError.
+    public static FakeOdooException TypeError(string message) =>
+        new("builtins.TypeError", message, HttpStatusCode.UnprocessableEntity, "werkzeug.exceptions.UnprocessableEntity");
 
     public static FakeOdooException UnknownModel(string model) =>
-        new("odoo.exceptions.UserError", $"Object {model} doesn't exist", HttpStatusCode.NotFound, "werkzeug.exceptions.NotFound");
+        new("odoo.exceptions.UserError", $"Object {model} doesn't exist", HttpStatusCode.NotFound, "werkzeug.exceptions.NotFound", $"the model '{model}' does not exist");
+
+    public static FakeOdooException UnknownMethod(string model, string method) =>
+        new("builtins.AttributeError", $"The method '{method}' does not exist on the model '{model}'", HttpStatusCode.NotFound, "werkzeug.exceptions.NotFound", $"The method '{model}.{method}' does not exist");
 
     private static string Verb(string operation) => operation switch
     {

@@ -198,7 +198,13 @@ public sealed class FakeOdooServer : IAsyncDisposable
         }
 
         IReadOnlyList<long>? ids = null;
-        if (FakeOdooService.TakesIds(method) && positional.Count > 0)
+        if (FakeOdooService.TakesIds(method) && positional.Count == 0)
+        {
+            // execute_kw takes a record method's ids from the first positional argument (observed on 19).
+            throw new FakeOdooException("builtins.IndexError", "list index out of range", HttpStatusCode.InternalServerError);
+        }
+
+        if (FakeOdooService.TakesIds(method))
         {
             ids = positional[0]!.AsArray().Select(i => i!.GetValue<long>()).ToList();
             positional.RemoveAt(0);
@@ -241,7 +247,8 @@ public sealed class FakeOdooServer : IAsyncDisposable
             var database = context.Request.Headers["X-Odoo-Database"].ToString();
             if (database.Length > 0 && database != DatabaseName)
             {
-                throw new FakeOdooException("werkzeug.exceptions.NotFound", $"404 Not Found: database {database} not found", HttpStatusCode.NotFound);
+                await HtmlAsync(context, HttpStatusCode.NotFound, "<!doctype html><title>404 Not Found</title><p>No database is selected or the selected database does not exist.</p>");
+                return;
             }
 
             JsonObject body;
@@ -270,8 +277,8 @@ public sealed class FakeOdooServer : IAsyncDisposable
             await JsonAsync(context, error.Status, new JsonObject
             {
                 ["name"] = error.Json2Name,
-                ["message"] = error.Message,
-                ["arguments"] = new JsonArray(error.Message),
+                ["message"] = error.Json2Message,
+                ["arguments"] = new JsonArray(error.Json2Message),
                 ["context"] = new JsonObject(),
                 ["debug"] = error.Debug,
             });

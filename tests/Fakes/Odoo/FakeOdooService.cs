@@ -11,7 +11,7 @@ namespace Portal.Fakes.Odoo;
 public sealed class FakeOdooService(FakeOdooDatabase db)
 {
     private static readonly string[] SharedProductFields = ["default_code", "barcode", "detailed_type", "type", "is_storable"];
-    private static readonly string[] RecordMethods = ["read", "write", "unlink", "action_confirm", "action_cancel", "button_validate", "action_post"];
+    private static readonly string[] RecordMethods = ["read", "write", "unlink", "action_confirm", "action_cancel", "button_validate", "action_post", "has_access"];
     private readonly Lock gate = new();
 
     public FakeOdooDatabase Database => db;
@@ -54,7 +54,7 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
                 "action_cancel" when model == "sale.order" => Allowed(user, definition, "write", [], arguments, () => Cancel(Existing(user, model, ids))),
                 "button_validate" when model == "stock.picking" => Allowed(user, definition, "write", [], arguments, () => Validate(Existing(user, model, ids))),
                 "action_post" when model == "account.move" => Allowed(user, definition, "write", [], arguments, () => Post(Existing(user, model, ids))),
-                _ => throw new FakeOdooException("builtins.AttributeError", $"The method '{method}' does not exist on the model '{model}'", HttpStatusCode.NotFound),
+                _ => throw FakeOdooException.UnknownMethod(model, method),
             };
         }
     }
@@ -506,7 +506,7 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
     {
         if (arguments.Select(a => a.Key).FirstOrDefault(key => !keywords.Contains(key)) is { } unexpected)
         {
-            throw new FakeOdooException("builtins.TypeError", $"got an unexpected keyword argument '{unexpected}'", HttpStatusCode.InternalServerError);
+            throw FakeOdooException.TypeError($"got an unexpected keyword argument '{unexpected}'");
         }
     }
 }

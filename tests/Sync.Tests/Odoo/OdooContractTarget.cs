@@ -6,8 +6,8 @@ using Portal.Sync.Odoo;
 namespace Portal.Sync.Tests.Odoo;
 
 /// <summary>
-/// Where the contract suite runs: a real Odoo when ODOO_URL, ODOO_DB, ODOO_USER and ODOO_PASSWORD are set,
-/// otherwise the fake Odoo 17. Every run names its records uniquely, so it can run again on the same database.
+/// Where the contract suite runs: a real Odoo when ODOO_URL, ODOO_DB, ODOO_USER and ODOO_PASSWORD are set
+/// (ODOO_TRANSPORT=JsonRpc or Json2 overrides the automatic choice), otherwise the fake Odoo 17. Every run names its records uniquely, so it can run again on the same database.
 /// </summary>
 public sealed class OdooContractTarget : IAsyncLifetime
 {
@@ -32,7 +32,8 @@ public sealed class OdooContractTarget : IAsyncLifetime
         var url = Environment.GetEnvironmentVariable("ODOO_URL");
         if (!string.IsNullOrEmpty(url))
         {
-            Admin = new OdooEndpoint(new Uri(url), Required("ODOO_DB"), Required("ODOO_USER"), Required("ODOO_PASSWORD"));
+            var transport = Enum.Parse<OdooTransportKind>(Environment.GetEnvironmentVariable("ODOO_TRANSPORT") is { Length: > 0 } chosen ? chosen : "Auto", ignoreCase: true);
+            Admin = new OdooEndpoint(new Uri(url), Required("ODOO_DB"), Required("ODOO_USER"), Required("ODOO_PASSWORD"), transport);
             return;
         }
 
@@ -67,7 +68,8 @@ public sealed class OdooContractTarget : IAsyncLifetime
             ["password"] = password,
             [groupsField] = new JsonArray(new JsonArray(6, 0, new JsonArray(internalUser["res_id"]!.GetValue<long>()))),
         }]);
-        return Admin with { Login = login, Secret = password };
+        // A password signs in over JSON-RPC only; JSON-2 takes API keys, which cannot be made over RPC.
+        return Admin with { Login = login, Secret = password, Transport = OdooTransportKind.JsonRpc };
     }
 
     public async Task DisposeAsync()

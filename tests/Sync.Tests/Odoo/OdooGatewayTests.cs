@@ -103,12 +103,12 @@ public class OdooGatewayTests : IAsyncLifetime
             ["order_line"] = new JsonArray(new JsonArray(0, 0, new JsonObject { ["product_id"] = productId, ["price_unit"] = 120.0, [profile.SaleLineTaxesField] = new JsonArray(new JsonArray(6, 0, new JsonArray(tax.Id()))) })),
         }]))[0];
         var found = await client.NameSearchAsync("res.partner", "Deco", OdooDomain.Where("is_company", "=", true));
-        var (method, arguments) = profile.AccessCheck("create");
+        var (method, ids, arguments) = profile.AccessCheck("create");
 
         Assert.True(profile.IsPriceIncluded(tax[profile.TaxPriceIncludeField]));
         Assert.Equal(100m, (await client.ReadAsync("sale.order", [orderId], ["amount_untaxed"]))[0]!.Number("amount_untaxed"));
         Assert.Equal("Deco Addict", Assert.Single(found).Name);
-        Assert.Equal("true", (await client.CallAsync("sale.order", method, null, arguments))!.ToJsonString());
+        Assert.Equal("true", (await client.CallAsync("sale.order", method, ids, arguments))!.ToJsonString());
         Assert.Equal(major >= 19 ? "tax_ids" : "tax_id", profile.SaleLineTaxesField);
     }
 
@@ -226,6 +226,23 @@ public class OdooGatewayTests : IAsyncLifetime
 
         Assert.Equal(OdooErrorKind.Protocol, error.Kind);
         Assert.Contains("did not answer like Odoo", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Test_connection_explains_maintenance_and_a_too_old_server_in_plain_words()
+    {
+        var (maintained, _) = await StartAsync(17);
+        var (old, _) = await StartAsync(15);
+        var tester = services.GetRequiredService<Portal.Sync.Odoo.Connection.OdooConnectionTester>();
+        maintained.StartMaintenance(requests: 100);
+
+        var during = await tester.TestAsync(new OdooEndpoint(maintained.Url, FakeOdooServer.DatabaseName, "admin", FakeOdooSeed.AdminApiKey));
+        var tooOld = await tester.TestAsync(new OdooEndpoint(old.Url, FakeOdooServer.DatabaseName, "admin", FakeOdooSeed.AdminApiKey));
+
+        Assert.Equal((false, OdooErrorKind.Transient), (during.Succeeded, during.ProblemKind));
+        Assert.Contains("maintenance", during.Problem, StringComparison.Ordinal);
+        Assert.Equal((false, OdooErrorKind.Protocol), (tooOld.Succeeded, tooOld.ProblemKind));
+        Assert.Contains("15.0", tooOld.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

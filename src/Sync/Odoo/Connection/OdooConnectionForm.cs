@@ -7,6 +7,9 @@ public sealed class OdooConnectionForm
     public string Database { get; set; } = "";
     public string Login { get; set; } = "";
 
+    /// <summary>Automatic (JSON-2 from Odoo 19, JSON-RPC before) unless a merchant's setup needs one protocol.</summary>
+    public OdooTransportKind Transport { get; set; } = OdooTransportKind.Auto;
+
     /// <summary>Empty keeps the stored key; the stored key is never sent back to the browser.</summary>
     public string? NewApiKey { get; set; }
 

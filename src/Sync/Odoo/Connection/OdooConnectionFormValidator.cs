@@ -16,6 +16,7 @@ public sealed class OdooConnectionFormValidator : AbstractValidator<OdooConnecti
         RuleFor(f => f.Login)
             .NotEmpty().WithMessage("Enter the login of the Odoo user the connector acts as.")
             .MaximumLength(200);
+        RuleFor(f => f.Transport).IsInEnum();
         RuleFor(f => f.NewApiKey)
             .NotEmpty().When(f => !f.HasStoredApiKey)
             .WithMessage("Enter an API key (Odoo: Preferences → Account Security → New API Key).")

@@ -23,8 +23,10 @@ public sealed class OdooConnectionService(
         tenant.Demand(TenantPermission.View);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.OdooConnections
-            .Select(c => new OdooConnectionSummary(c.Url, c.Database, c.Login, c.ProtectedApiKey != null, c.ApiKeyChangedAt, c.UpdatedAt))
-            .SingleOrDefaultAsync(cancellationToken);
+            .Select(c => new { c.Url, c.Database, c.Login, c.Transport, HasApiKey = c.ProtectedApiKey != null, c.ApiKeyChangedAt, c.UpdatedAt })
+            .SingleOrDefaultAsync(cancellationToken) is { } stored
+            ? new OdooConnectionSummary(stored.Url, stored.Database, stored.Login, Enum.Parse<OdooTransportKind>(stored.Transport), stored.HasApiKey, stored.ApiKeyChangedAt, stored.UpdatedAt)
+            : null;
     }
 
     /// <summary>Tests the connection as the form has it (the stored key when no new one was typed), without saving.</summary>
@@ -37,7 +39,7 @@ public sealed class OdooConnectionService(
         await validator.ValidateAndThrowAsync(form, cancellationToken);
 
         var secret = string.IsNullOrEmpty(form.NewApiKey) ? secrets.Unprotect(storedKey!) : form.NewApiKey;
-        return await tester.TestAsync(new OdooEndpoint(new Uri(form.Url.Trim()), form.Database.Trim(), form.Login.Trim(), secret), cancellationToken);
+        return await tester.TestAsync(new OdooEndpoint(new Uri(form.Url.Trim()), form.Database.Trim(), form.Login.Trim(), secret, form.Transport), cancellationToken);
     }
 
     public async Task SaveAsync(OdooConnectionForm form, CancellationToken cancellationToken = default)
@@ -64,6 +66,7 @@ public sealed class OdooConnectionService(
         connection.Url = form.Url.Trim();
         connection.Database = form.Database.Trim();
         connection.Login = form.Login.Trim();
+        connection.Transport = form.Transport.ToString();
         connection.UpdatedAt = now;
 
         if (!string.IsNullOrEmpty(form.NewApiKey))
@@ -92,6 +95,11 @@ public sealed class OdooConnectionService(
         if (stored.Login != form.Login.Trim())
         {
             yield return "login";
+        }
+
+        if (stored.Transport != form.Transport.ToString())
+        {
+            yield return "protocol";
         }
     }
 }

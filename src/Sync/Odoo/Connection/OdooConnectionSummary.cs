@@ -5,6 +5,7 @@ public sealed record OdooConnectionSummary(
     string Url,
     string Database,
     string Login,
+    OdooTransportKind Transport,
     bool HasApiKey,
     DateTimeOffset? ApiKeyChangedAt,
     DateTimeOffset UpdatedAt);

@@ -53,11 +53,11 @@ public sealed class OdooConnectionTester(OdooClientFactory clients)
             async (index, token) =>
             {
                 var (model, operation) = checks[index];
-                var (method, arguments) = profile.AccessCheck(operation);
+                var (method, ids, arguments) = profile.AccessCheck(operation);
                 bool allowed;
                 try
                 {
-                    allowed = (await client.CallAsync(model, method, null, arguments, token))?.GetValueKind() == JsonValueKind.True;
+                    allowed = (await client.CallAsync(model, method, ids, arguments, token))?.GetValueKind() == JsonValueKind.True;
                 }
                 catch (OdooException ex) when (ex.Kind is OdooErrorKind.Missing or OdooErrorKind.Permission)
                 {

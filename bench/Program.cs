@@ -1,0 +1,16 @@
+using Portal.Bench;
+
+var scenario = args.FirstOrDefault();
+return scenario switch
+{
+    "odoo" => await OdooScenario.RunAsync(),
+    _ => Usage(scenario),
+};
+
+static int Usage(string? scenario)
+{
+    Console.Error.WriteLine(scenario is null
+        ? "usage: dotnet run -c Release --project bench -- <scenario>   (scenarios: odoo)"
+        : $"unknown scenario '{scenario}'; available: odoo");
+    return 2;
+}
