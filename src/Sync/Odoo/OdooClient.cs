@@ -42,7 +42,7 @@ public sealed class OdooClient
             arguments["order"] = order;
         }
 
-        return (await CallAsync(model, "search_read", null, arguments, cancellationToken))?.AsArray() ?? [];
+        return (await CallAsync(model, "search_read", null, arguments, cancellationToken: cancellationToken))?.AsArray() ?? [];
     }
 
     public async Task<IReadOnlyList<long>> SearchAsync(string model, OdooDomain domain, int? limit = null, string? order = null, CancellationToken cancellationToken = default)
@@ -58,16 +58,19 @@ public sealed class OdooClient
             arguments["order"] = order;
         }
 
-        return LongList(await CallAsync(model, "search", null, arguments, cancellationToken));
+        return LongList(await CallAsync(model, "search", null, arguments, cancellationToken: cancellationToken));
     }
 
     public async Task<JsonArray> ReadAsync(string model, IReadOnlyList<long> ids, IEnumerable<string> fields, CancellationToken cancellationToken = default) =>
-        (await CallAsync(model, "read", ids, new JsonObject { ["fields"] = Strings(fields) }, cancellationToken))?.AsArray() ?? [];
+        (await CallAsync(model, "read", ids, new JsonObject { ["fields"] = Strings(fields) }, cancellationToken: cancellationToken))?.AsArray() ?? [];
 
-    /// <summary>Creates several records in one call; returns their ids in the same order.</summary>
-    public async Task<IReadOnlyList<long>> CreateAsync(string model, IReadOnlyList<JsonObject> values, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates several records in one call; returns their ids in the same order. <paramref name="context"/> adds
+    /// to the call's context, as wizards need (active_model, active_ids).
+    /// </summary>
+    public async Task<IReadOnlyList<long>> CreateAsync(string model, IReadOnlyList<JsonObject> values, JsonObject? context = null, CancellationToken cancellationToken = default)
     {
-        var answer = await CallAsync(model, "create", null, new JsonObject { ["vals_list"] = new JsonArray(values.Select(v => v.DeepClone()).ToArray()) }, cancellationToken);
+        var answer = await CallAsync(model, "create", null, new JsonObject { ["vals_list"] = new JsonArray(values.Select(v => v.DeepClone()).ToArray()) }, context, cancellationToken);
         return answer is JsonArray ? LongList(answer) : [answer!.GetValue<long>()];
     }
 
@@ -84,7 +87,7 @@ public sealed class OdooClient
 
         try
         {
-            return (await CreateAsync(model, [values], cancellationToken))[0];
+            return (await CreateAsync(model, [values], cancellationToken: cancellationToken))[0];
         }
         catch (OdooException ex) when (ex.Kind == OdooErrorKind.Transient)
         {
@@ -94,7 +97,7 @@ public sealed class OdooClient
                 return created;
             }
 
-            return (await CreateAsync(model, [values], cancellationToken))[0];
+            return (await CreateAsync(model, [values], cancellationToken: cancellationToken))[0];
         }
     }
 
@@ -105,10 +108,10 @@ public sealed class OdooClient
     }
 
     public Task WriteAsync(string model, IReadOnlyList<long> ids, JsonObject values, CancellationToken cancellationToken = default) =>
-        CallAsync(model, "write", ids, new JsonObject { ["vals"] = values.DeepClone() }, cancellationToken);
+        CallAsync(model, "write", ids, new JsonObject { ["vals"] = values.DeepClone() }, cancellationToken: cancellationToken);
 
     public Task UnlinkAsync(string model, IReadOnlyList<long> ids, CancellationToken cancellationToken = default) =>
-        CallAsync(model, "unlink", ids, [], cancellationToken);
+        CallAsync(model, "unlink", ids, [], cancellationToken: cancellationToken);
 
     public async Task<IReadOnlyList<(long Id, string Name)>> NameSearchAsync(
         string model, string name, OdooDomain? domain = null, int limit = 8, CancellationToken cancellationToken = default)
@@ -120,7 +123,7 @@ public sealed class OdooClient
             arguments[versionProfile.NameSearchDomainArgument] = domain.ToJson();
         }
 
-        var answer = await CallAsync(model, "name_search", null, arguments, cancellationToken);
+        var answer = await CallAsync(model, "name_search", null, arguments, cancellationToken: cancellationToken);
         return answer?.AsArray().Select(pair => (pair![0]!.GetValue<long>(), pair[1]!.GetValue<string>())).ToList() ?? [];
     }
 
@@ -132,27 +135,33 @@ public sealed class OdooClient
             return known;
         }
 
-        var answer = await CallAsync(model, "fields_get", null, new JsonObject { ["attributes"] = new JsonArray("type", "string", "relation", "required") }, cancellationToken);
+        var answer = await CallAsync(model, "fields_get", null, new JsonObject { ["attributes"] = new JsonArray("type", "string", "relation", "required") }, cancellationToken: cancellationToken);
         return fieldsByModel.GetOrAdd(model, answer?.AsObject() ?? []);
     }
 
-    /// <summary>Any model method: action_confirm, button_validate, action_post, wizards' actions.</summary>
-    public async Task<JsonNode?> CallAsync(string model, string method, IReadOnlyList<long>? ids, JsonObject? arguments = null, CancellationToken cancellationToken = default)
+    /// <summary>Any model method: action_confirm, button_validate, action_post, wizards' actions (with their context).</summary>
+    public async Task<JsonNode?> CallAsync(
+        string model, string method, IReadOnlyList<long>? ids, JsonObject? arguments = null, JsonObject? context = null, CancellationToken cancellationToken = default)
     {
         var connected = await ConnectAsync(cancellationToken);
-        return await connected.Transport.ExecuteAsync(new OdooCall(model, method, ids, arguments ?? []), Context(), cancellationToken);
+        return await connected.Transport.ExecuteAsync(new OdooCall(model, method, ids, arguments ?? []), Context(context), cancellationToken);
     }
 
     /// <summary>The uid of the endpoint's login (JSON-RPC), which proves the credentials.</summary>
     public async Task<long> AuthenticateAsync(CancellationToken cancellationToken = default) =>
         await (await ConnectAsync(cancellationToken)).JsonRpc.AuthenticateAsync(cancellationToken);
 
-    private JsonObject Context()
+    private JsonObject Context(JsonObject? extra)
     {
         var context = new JsonObject { ["lang"] = Endpoint.Language, ["tz"] = Endpoint.TimeZone };
         if (Endpoint.CompanyId is { } company)
         {
             context["allowed_company_ids"] = new JsonArray(company);
+        }
+
+        foreach (var (key, value) in extra ?? [])
+        {
+            context[key] = value?.DeepClone();
         }
 
         return context;

@@ -11,7 +11,7 @@ namespace Portal.Fakes.Odoo;
 public sealed class FakeOdooService(FakeOdooDatabase db)
 {
     private static readonly string[] SharedProductFields = ["default_code", "barcode", "detailed_type", "type", "is_storable"];
-    private static readonly string[] RecordMethods = ["read", "write", "unlink", "action_confirm", "action_cancel", "button_validate", "action_post", "has_access"];
+    private static readonly string[] RecordMethods = ["read", "write", "unlink", "action_confirm", "action_cancel", "button_validate", "action_post", "action_create_payments", "has_access"];
     private readonly Lock gate = new();
 
     public FakeOdooDatabase Database => db;
@@ -35,7 +35,8 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
         lock (gate)
         {
             var definition = db.Model(model);
-            arguments.Remove("context");
+            arguments.Remove("context", out var contextNode);
+            var context = contextNode as JsonObject ?? [];
             return method switch
             {
                 "search_read" => SearchRead(user, definition, arguments),
@@ -43,6 +44,7 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
                 "search_count" => Allowed(user, definition, "read", ["domain"], arguments, () => JsonValue.Create(db.Search(model, Domain(arguments), null).Count())),
                 // Odoo's read skips ids that do not exist (observed on 17), it raises no MissingError.
                 "read" => Allowed(user, definition, "read", ["fields"], arguments, () => new JsonArray((ids ?? []).Where(id => db.Exists(model, id)).Select(id => (JsonNode)db.Read(model, id, Fields(arguments))).ToArray())),
+                "create" when model == "account.payment.register" => Allowed(user, definition, "create", ["vals_list"], arguments, () => CreatePaymentWizard(arguments["vals_list"], context)),
                 "create" => Allowed(user, definition, "create", ["vals_list"], arguments, () => Create(definition, arguments["vals_list"])),
                 "write" => Allowed(user, definition, "write", ["vals"], arguments, () => Write(user, model, ids, arguments["vals"]!.AsObject())),
                 "unlink" => Allowed(user, definition, "unlink", [], arguments, () => Unlink(user, model, ids)),
@@ -54,6 +56,7 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
                 "action_cancel" when model == "sale.order" => Allowed(user, definition, "write", [], arguments, () => Cancel(Existing(user, model, ids))),
                 "button_validate" when model == "stock.picking" => Allowed(user, definition, "write", [], arguments, () => Validate(Existing(user, model, ids))),
                 "action_post" when model == "account.move" => Allowed(user, definition, "write", [], arguments, () => Post(Existing(user, model, ids))),
+                "action_create_payments" when model == "account.payment.register" => Allowed(user, definition, "write", [], arguments, () => CreatePayments(Existing(user, model, ids))),
                 _ => throw FakeOdooException.UnknownMethod(model, method),
             };
         }
@@ -221,6 +224,12 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
             case "sale.order":
                 ComputeTotals(id);
                 break;
+            case "account.move.line":
+                ComputeInvoiceTotal(db.Raw(model, id)["move_id"]!.GetValue<long>());
+                break;
+            case "account.move":
+                ComputeInvoiceTotal(id);
+                break;
             case "stock.quant":
                 ComputeStock(db.Raw(model, id)["product_id"]!.GetValue<long>());
                 break;
@@ -282,6 +291,14 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
         order["amount_untaxed"] = untaxed;
         order["amount_tax"] = tax;
         order["amount_total"] = untaxed + tax;
+    }
+
+    private void ComputeInvoiceTotal(long moveId)
+    {
+        var total = db.Ids("account.move.line").Where(l => db.Raw("account.move.line", l)["move_id"]?.GetValue<long>() == moveId)
+            .Sum(l => Amount(db.Raw("account.move.line", l)["quantity"]) * Amount(db.Raw("account.move.line", l)["price_unit"]));
+        db.Raw("account.move", moveId)["amount_total"] = total;
+        db.Raw("account.move", moveId)["amount_residual"] = total;
     }
 
     private bool IsPriceIncluded(JsonObject tax) => db.Major >= 18
@@ -421,12 +438,62 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
         }
     }
 
+    // The wizard reads the invoices to pay from the context (active_model, active_ids), as Odoo's does.
+    private JsonNode CreatePaymentWizard(JsonNode? values, JsonObject context)
+    {
+        if (context["active_model"]?.GetValue<string>() != "account.move" || context["active_ids"] is not JsonArray active || active.Count == 0)
+        {
+            throw FakeOdooException.User("The register payment wizard should only be called on account.move or account.move.line records.");
+        }
+
+        var moves = active.Select(m => m!.GetValue<long>()).ToList();
+        var list = values as JsonArray ?? [values?.DeepClone()];
+        var ids = list.Select(v =>
+        {
+            var wizard = (JsonObject)v!.DeepClone();
+            wizard["line_ids"] = new JsonArray(new JsonArray(6, 0, new JsonArray(moves.Select(m => JsonValue.Create(m)).ToArray<JsonNode?>())));
+            wizard["journal_id"] ??= db.Ids("account.journal").First(j => db.Raw("account.journal", j)["type"]?.GetValue<string>() == "bank");
+            wizard["amount"] ??= moves.Sum(m => Amount(db.Raw("account.move", m)["amount_residual"]));
+            wizard["partner_id"] ??= db.Raw("account.move", moves[0])["partner_id"]?.DeepClone();
+            wizard["payment_date"] ??= "2026-11-24";
+            return JsonValue.Create(db.Create("account.payment.register", wizard));
+        }).ToArray<JsonNode?>();
+        return values is JsonArray ? new JsonArray(ids) : ids[0]!;
+    }
+
+    private JsonObject CreatePayments(IReadOnlyList<long> wizards)
+    {
+        long payment = 0;
+        foreach (var wizardId in wizards)
+        {
+            var wizard = db.Raw("account.payment.register", wizardId);
+            var moves = wizard["line_ids"]!.AsArray().Select(m => m!.GetValue<long>()).ToList();
+            payment = db.Create("account.payment", new JsonObject
+            {
+                ["name"] = db.NextName("PBNK1/2026/", 5),
+                ["amount"] = wizard["amount"]!.DeepClone(),
+                ["journal_id"] = wizard["journal_id"]!.DeepClone(),
+                ["partner_id"] = wizard["partner_id"]?.DeepClone(),
+                ["state"] = "posted",
+                ["memo"] = string.Join(" ", moves.Select(m => db.Raw("account.move", m)["name"]!.GetValue<string>())),
+            });
+            foreach (var move in moves)
+            {
+                db.Raw("account.move", move)["payment_state"] = "paid";
+                db.Raw("account.move", move)["amount_residual"] = 0.0;
+            }
+        }
+
+        return new JsonObject { ["name"] = "Payments", ["type"] = "ir.actions.act_window", ["res_model"] = "account.payment", ["context"] = new JsonObject { ["create"] = false }, ["view_mode"] = "form", ["res_id"] = payment };
+    }
+
     private JsonNode? Post(IReadOnlyList<long> moves)
     {
         foreach (var moveId in moves)
         {
             var move = db.Raw("account.move", moveId);
             move["state"] = "posted";
+            move["payment_state"] = "not_paid";
             move["name"] = db.NextName(move["move_type"]?.GetValue<string>() == "out_refund" ? "RINV/2026/" : "INV/2026/", 5);
         }
 

@@ -133,6 +133,30 @@ public class OdooContractTests(OdooContractTarget target) : IClassFixture<OdooCo
     }
 
     [Fact]
+    public async Task A_posted_invoice_is_paid_through_the_payment_register_wizard()
+    {
+        var partnerId = (await Odoo.CreateAsync("res.partner", [new JsonObject { ["name"] = target.Unique("payer") }]))[0];
+        var invoiceId = (await Odoo.CreateAsync("account.move", [new JsonObject
+        {
+            ["move_type"] = "out_invoice",
+            ["partner_id"] = partnerId,
+            ["invoice_line_ids"] = new JsonArray(new JsonArray(0, 0, new JsonObject { ["name"] = target.Unique("service"), ["quantity"] = 1, ["price_unit"] = 100 })),
+        }]))[0];
+        await Odoo.CallAsync("account.move", "action_post", [invoiceId]);
+        var bank = (await Odoo.SearchAsync("account.journal", OdooDomain.Where("type", "=", "bank"), 1))[0];
+        var context = new JsonObject { ["active_model"] = "account.move", ["active_ids"] = new JsonArray(invoiceId) };
+
+        var wizardId = (await Odoo.CreateAsync("account.payment.register", [new JsonObject { ["journal_id"] = bank }], context))[0];
+        Assert.Equal(100m, (await Odoo.CallAsync("account.payment.register", "read", [wizardId], new JsonObject { ["fields"] = new JsonArray("amount") }, context))![0]!.Number("amount"));
+        var action = await Odoo.CallAsync("account.payment.register", "action_create_payments", [wizardId], context: context);
+
+        Assert.Equal("account.payment", action!["res_model"]!.GetValue<string>());
+        var invoice = (await Odoo.ReadAsync("account.move", [invoiceId], ["state", "payment_state"])).Single()!;
+        Assert.Equal("posted", invoice.Text("state"));
+        Assert.True(invoice.Text("payment_state") is "paid" or "in_payment", invoice.Text("payment_state"));
+    }
+
+    [Fact]
     public async Task Name_search_uses_the_versions_domain_argument()
     {
         var name = target.Unique("searchable");

@@ -57,7 +57,7 @@ public sealed class OdooConnectionTester(OdooClientFactory clients)
                 bool allowed;
                 try
                 {
-                    allowed = (await client.CallAsync(model, method, ids, arguments, token))?.GetValueKind() == JsonValueKind.True;
+                    allowed = (await client.CallAsync(model, method, ids, arguments, cancellationToken: token))?.GetValueKind() == JsonValueKind.True;
                 }
                 catch (OdooException ex) when (ex.Kind is OdooErrorKind.Missing or OdooErrorKind.Permission)
                 {
