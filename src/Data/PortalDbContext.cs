@@ -17,6 +17,8 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<OdooConnection> OdooConnections => Set<OdooConnection>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<JobStateChange> JobStateChanges => Set<JobStateChange>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters at execution time; Guid.Empty matches no row.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Sync.Auditing;
+using Portal.Sync.Jobs;
 using Portal.Sync.Odoo;
 using Portal.Sync.Odoo.Connection;
 using Portal.Sync.Secrets;
@@ -30,6 +31,9 @@ public static class SyncServiceCollectionExtensions
         services.AddScoped<OdooConnectionService>();
         services.AddOdooGateway();
         services.AddSingleton<OdooConnectionTester>();
+
+        services.AddOptions<JobRetryPolicy>().BindConfiguration("Jobs:Retry");
+        services.AddSingleton<JobStore>();
         return services;
     }
 }

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Data.Entities;
+
+namespace Portal.Data.Configurations;
+
+internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
+{
+    public void Configure(EntityTypeBuilder<Job> builder)
+    {
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(j => j.TenantId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(j => j.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(j => j.Flow).HasMaxLength(100);
+        builder.Property(j => j.Subject).HasMaxLength(300);
+        builder.Property(j => j.SubjectKey).HasMaxLength(300);
+        builder.Property(j => j.IdentityKey).HasMaxLength(300);
+        builder.Property(j => j.ActiveIdentityKey).HasMaxLength(300);
+        builder.Property(j => j.LeaseOwner).HasMaxLength(200);
+        builder.Property(j => j.ErrorKind).HasMaxLength(40);
+        builder.Property(j => j.FixPath).HasMaxLength(300);
+        builder.Property(j => j.ErrorFingerprint).HasMaxLength(64);
+        builder.Property(j => j.LastError).HasMaxLength(4000);
+        builder.Property(j => j.Payload).HasMaxLength(8000);
+
+        // Claiming: due work by priority and time.
+        builder.HasIndex(j => new { j.State, j.NextRunAt });
+
+        // Dedupe: one active job per identity key and tenant, enforced by the database across instances.
+        builder.HasIndex(j => new { j.TenantId, j.ActiveIdentityKey }).IsUnique().HasFilter("[ActiveIdentityKey] IS NOT NULL");
+
+        // One running job per subject, enforced by the database across instances.
+        builder.HasIndex(j => j.SubjectKey).IsUnique().HasFilter("[State] = 'Running'").HasDatabaseName("IX_Jobs_RunningSubject");
+        builder.HasIndex(j => new { j.TenantId, j.State, j.UpdatedAt });
+        builder.HasIndex(j => new { j.TenantId, j.ErrorFingerprint });
+        builder.HasIndex(j => new { j.TenantId, j.IdentityKey });
+    }
+}

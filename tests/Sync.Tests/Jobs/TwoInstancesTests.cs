@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Sync.Jobs;
+
+namespace Portal.Sync.Tests.Jobs;
+
+/// <summary>Two portal instances (separate service providers) share one SQLite database, as they would share SQL Server.</summary>
+public class TwoInstancesTests
+{
+    private const int JobCount = 1000;
+
+    [Fact]
+    public async Task Two_instances_process_a_thousand_jobs_each_exactly_once()
+    {
+        await using var host = await SyncTestHost.StartAsync();
+        var tenant = await host.AddTenantAsync("Alpha");
+        await using var second = SecondInstance(host);
+        var storeA = host.Services.GetRequiredService<JobStore>();
+        var storeB = second.GetRequiredService<JobStore>();
+        for (var i = 0; i < JobCount; i++)
+        {
+            await (i % 2 == 0 ? storeA : storeB).EnqueueAsync(tenant, new JobRequest("noop", $"Job {i}", $"subject:{i % 50}", $"event:{i}"));
+        }
+
+        var executions = new ConcurrentDictionary<Guid, int>();
+        var byInstance = new ConcurrentDictionary<string, int>();
+
+        // Own threads: Microsoft.Data.Sqlite completes "async" calls synchronously, so without them one drain would finish before the other began.
+        await Task.WhenAll(Task.Run(() => DrainAsync(storeA, "node-a", executions, byInstance)), Task.Run(() => DrainAsync(storeB, "node-b", executions, byInstance)));
+
+        Assert.Equal(2, byInstance.Count);
+
+        Assert.Equal(JobCount, executions.Count);
+        Assert.All(executions.Values, count => Assert.Equal(1, count));
+        await using var scope = host.ScopeFor(tenant, TenantRole.Viewer);
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        Assert.Equal(JobCount, await db.Jobs.CountAsync(j => j.State == JobState.Succeeded));
+        Assert.Equal(JobCount, await db.JobStateChanges.CountAsync(c => c.To == JobState.Succeeded));
+    }
+
+    // Claims and completes until nothing is left; bounded, so a defect fails the test instead of hanging it.
+    private static async Task DrainAsync(JobStore store, string owner, ConcurrentDictionary<Guid, int> executions, ConcurrentDictionary<string, int> byInstance)
+    {
+        for (var round = 0; round < JobCount; round++)
+        {
+            var batch = await store.ClaimAsync(owner, 10, TimeSpan.FromMinutes(5));
+            if (batch.Count == 0 && executions.Count == JobCount)
+            {
+                return;
+            }
+
+            foreach (var job in batch)
+            {
+                byInstance.AddOrUpdate(owner, 1, (_, count) => count + 1);
+                executions.AddOrUpdate(job.Id, 1, (_, count) => count + 1);
+                Assert.True(await store.CompleteAsync(job, owner, TimeSpan.Zero));
+            }
+        }
+    }
+
+    private static ServiceProvider SecondInstance(SyncTestHost host)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataDirectory"] = host.Directory })
+            .Build();
+        return new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddPortalData(configuration, host.Directory)
+            .AddSync()
+            .AddSingleton<TimeProvider>(host.Clock)
+            .BuildServiceProvider();
+    }
+}
