@@ -34,6 +34,9 @@ public static class SyncServiceCollectionExtensions
 
         services.AddOptions<JobRetryPolicy>().BindConfiguration("Jobs:Retry");
         services.AddSingleton<JobStore>();
+        services.AddOptions<JobEngineOptions>().BindConfiguration("Jobs")
+            .Validate(o => o.LeaseDuration > o.JobTimeout, "Jobs:LeaseDuration must be longer than Jobs:JobTimeout, or a live job could be taken over.");
+        services.AddSingleton<JobRunner>();
         return services;
     }
 }

@@ -13,19 +13,20 @@ internal sealed class SyncTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    private SyncTestHost(string directory)
+    private SyncTestHost(string directory, Action<IServiceCollection>? configure)
     {
         Directory = directory;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataDirectory"] = directory })
             .Build();
-        services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddPortalData(configuration, directory)
             .AddSync()
-            .AddSingleton<TimeProvider>(Clock)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+            .AddSingleton<TimeProvider>(Clock);
+        configure?.Invoke(collection);
+        services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
     public string Directory { get; }
@@ -34,9 +35,10 @@ internal sealed class SyncTestHost : IAsyncDisposable
 
     public IServiceProvider Services => services;
 
-    public static async Task<SyncTestHost> StartAsync()
+    /// <param name="configure">Adds or replaces services, e.g. test job handlers.</param>
+    public static async Task<SyncTestHost> StartAsync(Action<IServiceCollection>? configure = null)
     {
-        var host = new SyncTestHost(System.IO.Directory.CreateTempSubdirectory("portal-sync-tests-").FullName);
+        var host = new SyncTestHost(System.IO.Directory.CreateTempSubdirectory("portal-sync-tests-").FullName, configure);
         await host.services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
         return host;
     }

@@ -28,14 +28,14 @@ public sealed class PortalTestHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<PortalTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<PortalTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var host = await TryStartAsync(settings);
+        var host = await TryStartAsync(settings, configure);
         return host ?? throw new InvalidOperationException("The portal refused to start; see its log.");
     }
 
     /// <summary>Null when start-up preparation refuses (as the real program would exit 1).</summary>
-    public static async Task<PortalTestHost?> TryStartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<PortalTestHost?> TryStartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("portal-tests-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -61,6 +61,7 @@ public sealed class PortalTestHost : IAsyncDisposable
         }
 
         builder.AddPortal();
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.UsePortal();
         var host = new PortalTestHost(app, directory);
@@ -125,6 +126,9 @@ public sealed class PortalTestHost : IAsyncDisposable
         scope.ServiceProvider.GetRequiredService<TenantContext>().EnterAsUser(userId, userName);
         return scope;
     }
+
+    /// <summary>Stops the portal as a shutdown would, keeping its database for inspection.</summary>
+    public Task StopAsync() => app.StopAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Portal.Sync.Jobs;
+
+public static class JobEngineHostingExtensions
+{
+    /// <summary>
+    /// Runs jobs in this process: a Quartz trigger polls for due work on every instance. Schedules that must
+    /// fire once across instances enqueue jobs with a dated identity key, which the store dedupes.
+    /// </summary>
+    public static IServiceCollection AddJobEngineHosting(this IServiceCollection services)
+    {
+        // Registered before Quartz's hosted service, so it stops after it: leases are released once the worker is done.
+        services.AddHostedService<JobLeaseRelease>();
+        services.AddQuartz();
+        services.AddOptions<QuartzOptions>().Configure<IOptions<JobEngineOptions>>((quartz, engine) =>
+        {
+            quartz.AddJob<JobWorker>(job => job.WithIdentity(JobWorker.Key));
+            quartz.AddTrigger(trigger => trigger.ForJob(JobWorker.Key).StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(engine.Value.PollInterval).RepeatForever()));
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+}
