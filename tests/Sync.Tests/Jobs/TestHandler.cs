@@ -23,6 +23,8 @@ internal sealed class TestHandler(string flow) : IJobHandler
 
     public async Task RunAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
+        // Read before signalling: a test may change the behaviour for later runs as soon as this one started.
+        var behaviour = Behaviour;
         Runs.AddOrUpdate(job.Id, 1, (_, count) => count + 1);
         var now = Interlocked.Increment(ref active);
         lock (Runs)
@@ -38,7 +40,7 @@ internal sealed class TestHandler(string flow) : IJobHandler
 
         try
         {
-            await Behaviour(job, cancellationToken);
+            await behaviour(job, cancellationToken);
         }
         finally
         {
