@@ -4,13 +4,14 @@ var scenario = args.FirstOrDefault();
 return scenario switch
 {
     "odoo" => await OdooScenario.RunAsync(),
+    "jobs" => await JobsScenario.RunAsync(),
     _ => Usage(scenario),
 };
 
 static int Usage(string? scenario)
 {
     Console.Error.WriteLine(scenario is null
-        ? "usage: dotnet run -c Release --project bench -- <scenario>   (scenarios: odoo)"
-        : $"unknown scenario '{scenario}'; available: odoo");
+        ? "usage: dotnet run -c Release --project bench -- <scenario>   (scenarios: odoo, jobs)"
+        : $"unknown scenario '{scenario}'; available: odoo, jobs");
     return 2;
 }

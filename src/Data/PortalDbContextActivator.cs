@@ -31,7 +31,9 @@ public sealed class PortalDbContextActivator
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = Configure(new DbContextOptionsBuilder<SqlitePortalDbContext>(), loggerFactory)
-                    .UseSqlite(connectionString).Options;
+                    .UseSqlite(connectionString)
+                    .AddInterceptors(new SqliteConnectionSettings())
+                    .Options;
                 return new(provider, connectionString, tenant => new SqlitePortalDbContext(sqlite, tenant));
             case DatabaseProvider.SqlServer:
                 // No EnableRetryOnFailure: its strategy refuses the explicit transactions that setup and member changes

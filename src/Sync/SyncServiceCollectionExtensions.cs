@@ -37,6 +37,7 @@ public static class SyncServiceCollectionExtensions
         services.AddOptions<JobEngineOptions>().BindConfiguration("Jobs")
             .Validate(o => o.LeaseDuration > o.JobTimeout, "Jobs:LeaseDuration must be longer than Jobs:JobTimeout, or a live job could be taken over.");
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<JobHousekeeping>();
         return services;
     }
 }

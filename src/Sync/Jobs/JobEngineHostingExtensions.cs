@@ -20,6 +20,9 @@ public static class JobEngineHostingExtensions
             quartz.AddJob<JobWorker>(job => job.WithIdentity(JobWorker.Key));
             quartz.AddTrigger(trigger => trigger.ForJob(JobWorker.Key).StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(engine.Value.PollInterval).RepeatForever()));
+            quartz.AddJob<JobHousekeepingWorker>(job => job.WithIdentity(JobHousekeepingWorker.Key));
+            quartz.AddTrigger(trigger => trigger.ForJob(JobHousekeepingWorker.Key).StartAt(DateTimeOffset.UtcNow.AddMinutes(5))
+                .WithSimpleSchedule(schedule => schedule.WithIntervalInHours(1).RepeatForever()));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

@@ -17,4 +17,10 @@ public sealed class JobEngineOptions
 
     /// <summary>How long a claim holds; longer than <see cref="JobTimeout"/>, so a live worker never loses its job.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long succeeded jobs are kept; failed and parked jobs are kept until a person acts.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Jobs deleted per statement when purging.</summary>
+    public int PurgeBatchSize { get; set; } = 500;
 }
