@@ -28,5 +28,8 @@ public class HealthTests(TwoTenantsFixture fixture) : IClassFixture<TwoTenantsFi
         var database = JsonDocument.Parse(body).RootElement.GetProperty("checks").GetProperty("database");
         Assert.Equal("Healthy", database.GetProperty("status").GetString());
         Assert.Equal("Reachable; all migrations applied.", database.GetProperty("description").GetString());
+        var checks = JsonDocument.Parse(body).RootElement.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("scheduler").GetProperty("status").GetString());
+        Assert.Equal("No job is waiting.", checks.GetProperty("backlog").GetProperty("description").GetString());
     }
 }

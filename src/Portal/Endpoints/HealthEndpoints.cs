@@ -4,14 +4,17 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Portal.Endpoints;
 
-/// <summary>/healthz: the process answers. /healthz/ready: it can do work (database reachable and migrated).</summary>
+/// <summary>/healthz: the process answers. /healthz/ready: it can do work (database reachable and migrated, scheduler running, backlog age).</summary>
 public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
 
     public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [ReadyTag])
+            .AddCheck<BacklogHealthCheck>("backlog", tags: [ReadyTag]);
         return services;
     }
 
