@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Sync.Auditing;
+using Portal.Sync.Tenancy;
+
+namespace Portal.Sync.Jobs;
+
+/// <summary>
+/// The failed-job inspector's reads and actions for the active tenant. Anyone in the tenant reads; Finance,
+/// Admin and Owner retry or ignore. Actions are guarded (a job that changed meanwhile is left alone and
+/// counted as such) and audited.
+/// </summary>
+public sealed class JobInspector(IDbContextFactory<PortalDbContext> dbFactory, TenantContext tenant, JobStore store, AuditLog audit)
+{
+    public async Task<(IReadOnlyList<JobRow> Items, int Total)> ListAsync(JobQuery query, CancellationToken cancellationToken = default)
+    {
+        tenant.Demand(TenantPermission.View);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var jobs = Filter(db.Jobs, query);
+        var total = await jobs.CountAsync(cancellationToken);
+        var items = await Sort(jobs, query)
+            .Skip(query.Page * query.PageSize)
+            .Take(query.PageSize)
+            .Select(j => new JobRow(j.Id, j.StoreId, j.Flow, j.Subject, j.State, j.Attempts, j.ErrorKind, j.LastError, j.FixPath, j.DuplicatesSkipped, j.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    /// <summary>Failing and parked jobs grouped by root cause, largest group first.</summary>
+    public async Task<IReadOnlyList<JobFailureGroup>> FailureGroupsAsync(CancellationToken cancellationToken = default)
+    {
+        tenant.Demand(TenantPermission.View);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var failing = await db.Jobs
+            .Where(j => (j.State == JobState.NeedsAttention || j.State == JobState.Failed) && j.ErrorFingerprint != null)
+            .Select(j => new { j.ErrorFingerprint, j.ErrorKind, j.LastError, j.FixPath, j.UpdatedAt })
+            .ToListAsync(cancellationToken);
+        return failing
+            .GroupBy(j => j.ErrorFingerprint!)
+            .Select(g => new JobFailureGroup(g.Key, g.First().ErrorKind ?? "", g.First().LastError ?? "", g.First().FixPath, g.Count(), g.Min(j => j.UpdatedAt)))
+            .OrderByDescending(g => g.Count)
+            .ToList();
+    }
+
+    public Task<bool> RetryAsync(Guid jobId, JobState seenState, CancellationToken cancellationToken = default) =>
+        ActAsync(jobId, "job.retried", null, tenantId => store.RetryAsync(tenantId, jobId, seenState, tenant.ActorName, cancellationToken), cancellationToken);
+
+    public Task<bool> IgnoreAsync(Guid jobId, JobState seenState, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return ActAsync(jobId, "job.ignored", reason, tenantId => store.IgnoreAsync(tenantId, jobId, seenState, tenant.ActorName, reason, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Retries every job of one root cause that is still failing or parked; returns how many were retried.</summary>
+    public async Task<int> RetryGroupAsync(string fingerprint, CancellationToken cancellationToken = default)
+    {
+        var tenantId = tenant.Demand(TenantPermission.OperateJobs);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var members = await db.Jobs
+            .Where(j => j.ErrorFingerprint == fingerprint && (j.State == JobState.NeedsAttention || j.State == JobState.Failed))
+            .Select(j => new { j.Id, j.State })
+            .ToListAsync(cancellationToken);
+        var retried = 0;
+        foreach (var job in members)
+        {
+            retried += await store.RetryAsync(tenantId, job.Id, job.State, tenant.ActorName, cancellationToken) ? 1 : 0;
+        }
+
+        audit.Record(db, "jobs.group-retried", fingerprint, $"{retried} of {members.Count} retried");
+        await db.SaveChangesAsync(cancellationToken);
+        return retried;
+    }
+
+    private async Task<bool> ActAsync(Guid jobId, string action, string? details, Func<Guid, Task<bool>> transition, CancellationToken cancellationToken)
+    {
+        var tenantId = tenant.Demand(TenantPermission.OperateJobs);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var subject = await db.Jobs.Where(j => j.Id == jobId).Select(j => j.Subject).SingleOrDefaultAsync(cancellationToken);
+        if (subject is null || !await transition(tenantId))
+        {
+            return false;
+        }
+
+        audit.Record(db, action, subject, details);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private static IQueryable<Job> Filter(IQueryable<Job> jobs, JobQuery query)
+    {
+        if (query.State is { } state)
+        {
+            jobs = jobs.Where(j => j.State == state);
+        }
+
+        if (query.Flow is { Length: > 0 } flow)
+        {
+            jobs = jobs.Where(j => j.Flow == flow);
+        }
+
+        if (query.StoreId is { } store)
+        {
+            jobs = jobs.Where(j => j.StoreId == store);
+        }
+
+        if (query.ErrorKind is { Length: > 0 } kind)
+        {
+            jobs = jobs.Where(j => j.ErrorKind == kind);
+        }
+
+        if (query.Text is { Length: > 0 } text)
+        {
+            jobs = jobs.Where(j => j.Subject.Contains(text) || (j.LastError != null && j.LastError.Contains(text)));
+        }
+
+        if (query.UpdatedFrom is { } from)
+        {
+            jobs = jobs.Where(j => j.UpdatedAt >= from);
+        }
+
+        if (query.UpdatedTo is { } to)
+        {
+            jobs = jobs.Where(j => j.UpdatedAt < to);
+        }
+
+        return jobs;
+    }
+
+    private static IOrderedQueryable<Job> Sort(IQueryable<Job> jobs, JobQuery query) => (query.Sort, query.Descending) switch
+    {
+        (JobSort.Subject, false) => jobs.OrderBy(j => j.Subject).ThenBy(j => j.Id),
+        (JobSort.Subject, true) => jobs.OrderByDescending(j => j.Subject).ThenBy(j => j.Id),
+        (JobSort.Flow, false) => jobs.OrderBy(j => j.Flow).ThenBy(j => j.Id),
+        (JobSort.Flow, true) => jobs.OrderByDescending(j => j.Flow).ThenBy(j => j.Id),
+        (JobSort.Attempts, false) => jobs.OrderBy(j => j.Attempts).ThenBy(j => j.Id),
+        (JobSort.Attempts, true) => jobs.OrderByDescending(j => j.Attempts).ThenBy(j => j.Id),
+        (_, false) => jobs.OrderBy(j => j.UpdatedAt).ThenBy(j => j.Id),
+        _ => jobs.OrderByDescending(j => j.UpdatedAt).ThenBy(j => j.Id),
+    };
+}
