@@ -70,15 +70,16 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
     public async Task<IReadOnlyList<ClaimedJob>> ClaimAsync(string owner, int max, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        List<(Guid Id, Guid TenantId, JobState State, string? PreviousOwner)> candidates;
+        List<(ClaimedJob Job, JobState State, string? PreviousOwner)> candidates;
         await using (var db = activator.Create(NoTenant.Instance))
         {
+            // Everything the worker needs is read here, so a successful claim costs no further read.
             candidates = (await Due(db.Jobs.IgnoreQueryFilters(), now)
                     .OrderByDescending(j => j.Priority).ThenBy(j => j.NextRunAt)
                     .Take(max * 4)
-                    .Select(j => new { j.Id, j.TenantId, j.State, j.LeaseOwner })
+                    .Select(j => new { j.Id, j.TenantId, j.StoreId, j.Flow, j.Subject, j.Payload, j.Attempts, j.State, j.LeaseOwner })
                     .ToListAsync(cancellationToken))
-                .Select(j => (j.Id, j.TenantId, j.State, j.LeaseOwner))
+                .Select(j => (new ClaimedJob(j.Id, j.TenantId, j.StoreId, j.Flow, j.Subject, j.Payload, j.Attempts + 1), j.State, j.LeaseOwner))
                 .ToList();
         }
 
@@ -90,12 +91,13 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
                 break;
             }
 
-            await using var db = For(candidate.TenantId);
+            await using var db = For(candidate.Job.TenantId);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             int rows;
             try
             {
-                rows = await Due(db.Jobs, now).Where(j => j.Id == candidate.Id).ExecuteUpdateAsync(s => s
+                // The attempt number read above holds only if nobody claimed the job in between, so it guards too.
+                rows = await Due(db.Jobs, now).Where(j => j.Id == candidate.Job.Id && j.Attempts == candidate.Job.Attempt - 1).ExecuteUpdateAsync(s => s
                     .SetProperty(j => j.State, JobState.Running)
                     .SetProperty(j => j.LeaseOwner, owner)
                     .SetProperty(j => j.LeaseExpiresAt, now + lease)
@@ -116,12 +118,10 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
             var reason = candidate.State == JobState.Running
                 ? $"claimed by {owner} after the lease of {candidate.PreviousOwner} expired"
                 : $"claimed by {owner}";
-            db.JobStateChanges.Add(History(candidate.Id, candidate.State, JobState.Running, SystemActor, reason, now));
+            db.JobStateChanges.Add(History(candidate.Job.Id, candidate.State, JobState.Running, SystemActor, reason, now));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            claimed.Add(await db.Jobs.Where(j => j.Id == candidate.Id)
-                .Select(j => new ClaimedJob(j.Id, j.TenantId, j.StoreId, j.Flow, j.Subject, j.Payload, j.Attempts))
-                .SingleAsync(cancellationToken));
+            claimed.Add(candidate.Job);
         }
 
         return claimed;
