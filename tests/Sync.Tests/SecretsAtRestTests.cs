@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -52,10 +51,7 @@ public class SecretsAtRestTests
         var protectedValue = host.Services.GetRequiredService<SecretProtector>().Protect(KnownSecret);
 
         // A second service provider stands for a second portal instance: it shares only the database.
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataDirectory"] = host.Directory })
-            .Build();
-        await using var other = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddPortalData(configuration, host.Directory).AddSync().BuildServiceProvider();
+        await using var other = host.SecondInstance();
 
         Assert.Equal(KnownSecret, other.GetRequiredService<SecretProtector>().Unprotect(protectedValue));
     }

@@ -43,6 +43,21 @@ internal sealed class SyncTestHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Another portal instance on the same database file: it shares nothing with this one but the database (and the clock).</summary>
+    public ServiceProvider SecondInstance()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataDirectory"] = Directory })
+            .Build();
+        return new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddPortalData(configuration, Directory)
+            .AddSync()
+            .AddSingleton<TimeProvider>(Clock)
+            .BuildServiceProvider();
+    }
+
     public async Task<Guid> AddTenantAsync(string name)
     {
         await using var scope = services.CreateAsyncScope();

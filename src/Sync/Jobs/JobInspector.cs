@@ -32,15 +32,14 @@ public sealed class JobInspector(IDbContextFactory<PortalDbContext> dbFactory, T
     {
         tenant.Demand(TenantPermission.View);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var failing = await db.Jobs
+        // A fingerprint is a hash of the error kind and message, so a group's members share both: grouped by the database.
+        var groups = await db.Jobs
             .Where(j => (j.State == JobState.NeedsAttention || j.State == JobState.Failed) && j.ErrorFingerprint != null)
-            .Select(j => new { j.ErrorFingerprint, j.ErrorKind, j.LastError, j.FixPath, j.UpdatedAt })
-            .ToListAsync(cancellationToken);
-        return failing
             .GroupBy(j => j.ErrorFingerprint!)
-            .Select(g => new JobFailureGroup(g.Key, g.First().ErrorKind ?? "", g.First().LastError ?? "", g.First().FixPath, g.Count(), g.Min(j => j.UpdatedAt)))
+            .Select(g => new { Fingerprint = g.Key, Kind = g.Max(j => j.ErrorKind), Message = g.Max(j => j.LastError), FixPath = g.Max(j => j.FixPath), Count = g.Count(), Oldest = g.Min(j => j.UpdatedAt) })
             .OrderByDescending(g => g.Count)
-            .ToList();
+            .ToListAsync(cancellationToken);
+        return groups.Select(g => new JobFailureGroup(g.Fingerprint, g.Kind ?? "", g.Message ?? "", g.FixPath, g.Count, g.Oldest)).ToList();
     }
 
     public Task<bool> RetryAsync(Guid jobId, JobState seenState, CancellationToken cancellationToken = default) =>

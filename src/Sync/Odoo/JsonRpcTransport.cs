@@ -6,7 +6,7 @@ namespace Portal.Sync.Odoo;
 /// POST /jsonrpc with the services "common" (version, authenticate) and "object" (execute_kw), Odoo 16–19.
 /// Errors arrive as HTTP 200 with an "error" object.
 /// </summary>
-internal sealed class JsonRpcTransport(HttpClient http, OdooEndpoint endpoint) : IOdooTransport
+internal sealed class JsonRpcTransport : IOdooTransport
 {
     // Sent positionally, not by name: on Odoo 17 models override these methods with other parameter names
     // (res.partner.create with vals_list by name raises IndexError; sale.order.write with vals raises TypeError).
@@ -16,8 +16,17 @@ internal sealed class JsonRpcTransport(HttpClient http, OdooEndpoint endpoint) :
         ["write"] = "vals",
     };
 
+    private readonly HttpClient http;
+    private readonly OdooEndpoint endpoint;
+    private readonly OnceUntilFailure<long> authentication;
     private long requestId;
-    private Task<long>? authentication;
+
+    public JsonRpcTransport(HttpClient http, OdooEndpoint endpoint)
+    {
+        this.http = http;
+        this.endpoint = endpoint;
+        authentication = new OnceUntilFailure<long>(LoginAsync);
+    }
 
     public Uri Url => new(endpoint.Url, "/jsonrpc");
 
@@ -39,17 +48,7 @@ internal sealed class JsonRpcTransport(HttpClient http, OdooEndpoint endpoint) :
     }
 
     /// <summary>The user id for the endpoint's login, asked once per transport (again only after a failure).</summary>
-    public Task<long> AuthenticateAsync(CancellationToken cancellationToken)
-    {
-        var current = Volatile.Read(ref authentication);
-        if (current is { IsFaulted: false, IsCanceled: false })
-        {
-            return current;
-        }
-
-        var attempt = LoginAsync(cancellationToken);
-        return Interlocked.CompareExchange(ref authentication, attempt, current) == current ? attempt : authentication!;
-    }
+    public Task<long> AuthenticateAsync(CancellationToken cancellationToken) => authentication.GetAsync(cancellationToken);
 
     private async Task<long> LoginAsync(CancellationToken cancellationToken)
     {

@@ -11,12 +11,13 @@ public sealed class OdooClient
 {
     private readonly HttpClient http;
     private readonly ConcurrentDictionary<string, JsonObject> fieldsByModel = new();
-    private Task<Connection>? connection;
+    private readonly OnceUntilFailure<Connection> connection;
 
     internal OdooClient(OdooEndpoint endpoint, HttpClient http)
     {
         Endpoint = endpoint;
         this.http = http;
+        connection = new OnceUntilFailure<Connection>(ConnectOnceAsync);
     }
 
     public OdooEndpoint Endpoint { get; }
@@ -167,18 +168,7 @@ public sealed class OdooClient
         return context;
     }
 
-    // Asked once; asked again only after a failure, so an Odoo that was down is found once it is back.
-    private Task<Connection> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var current = Volatile.Read(ref connection);
-        if (current is { IsFaulted: false, IsCanceled: false })
-        {
-            return current;
-        }
-
-        var attempt = ConnectOnceAsync(cancellationToken);
-        return Interlocked.CompareExchange(ref connection, attempt, current) == current ? attempt : connection!;
-    }
+    private Task<Connection> ConnectAsync(CancellationToken cancellationToken) => connection.GetAsync(cancellationToken);
 
     private async Task<Connection> ConnectOnceAsync(CancellationToken cancellationToken)
     {

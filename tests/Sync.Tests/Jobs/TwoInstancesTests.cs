@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -18,7 +17,7 @@ public class TwoInstancesTests
     {
         await using var host = await SyncTestHost.StartAsync();
         var tenant = await host.AddTenantAsync("Alpha");
-        await using var second = SecondInstance(host);
+        await using var second = host.SecondInstance();
         var storeA = host.Services.GetRequiredService<JobStore>();
         var storeB = second.GetRequiredService<JobStore>();
         for (var i = 0; i < JobCount; i++)
@@ -60,19 +59,5 @@ public class TwoInstancesTests
                 Assert.True(await store.CompleteAsync(job, owner, TimeSpan.Zero));
             }
         }
-    }
-
-    private static ServiceProvider SecondInstance(SyncTestHost host)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataDirectory"] = host.Directory })
-            .Build();
-        return new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddPortalData(configuration, host.Directory)
-            .AddSync()
-            .AddSingleton<TimeProvider>(host.Clock)
-            .BuildServiceProvider();
     }
 }
