@@ -38,6 +38,7 @@ public static class SyncServiceCollectionExtensions
             .Validate(o => o.LeaseDuration > o.JobTimeout, "Jobs:LeaseDuration must be longer than Jobs:JobTimeout, or a live job could be taken over.");
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobHousekeeping>();
+        services.AddSingleton<IValidator<IgnoreJobForm>, IgnoreJobFormValidator>();
         services.AddScoped<JobInspector>();
         return services;
     }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -11,7 +12,12 @@ namespace Portal.Sync.Jobs;
 /// Admin and Owner retry or ignore. Actions are guarded (a job that changed meanwhile is left alone and
 /// counted as such) and audited.
 /// </summary>
-public sealed class JobInspector(IDbContextFactory<PortalDbContext> dbFactory, TenantContext tenant, JobStore store, AuditLog audit)
+public sealed class JobInspector(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    TenantContext tenant,
+    JobStore store,
+    AuditLog audit,
+    IValidator<IgnoreJobForm> ignoreValidator)
 {
     public async Task<(IReadOnlyList<JobRow> Items, int Total)> ListAsync(JobQuery query, CancellationToken cancellationToken = default)
     {
@@ -25,6 +31,43 @@ public sealed class JobInspector(IDbContextFactory<PortalDbContext> dbFactory, T
             .Select(j => new JobRow(j.Id, j.StoreId, j.Flow, j.Subject, j.State, j.Attempts, j.ErrorKind, j.LastError, j.FixPath, j.DuplicatesSkipped, j.UpdatedAt))
             .ToListAsync(cancellationToken);
         return (items, total);
+    }
+
+    /// <summary>One job with its payload, attempts, state history and record links; null when the tenant has no such job.</summary>
+    public async Task<JobDetail?> DetailAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        tenant.Demand(TenantPermission.View);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var job = await db.Jobs.Where(j => j.Id == jobId).SingleOrDefaultAsync(cancellationToken);
+        if (job is null)
+        {
+            return null;
+        }
+
+        var history = await db.JobStateChanges.Where(c => c.JobId == jobId).OrderBy(c => c.Id)
+            .Select(c => new JobHistoryEntry(c.At, c.From, c.To, c.Actor, c.Reason, c.Error, c.Duration))
+            .ToListAsync(cancellationToken);
+        var odooUrl = await db.OdooConnections.Select(c => c.Url).SingleOrDefaultAsync(cancellationToken);
+        return new JobDetail(
+            new JobRow(job.Id, job.StoreId, job.Flow, job.Subject, job.State, job.Attempts, job.ErrorKind, job.LastError, job.FixPath, job.DuplicatesSkipped, job.UpdatedAt),
+            job.IdentityKey,
+            job.Payload,
+            job.MaxAttempts,
+            job.CreatedAt,
+            job.NextRunAt,
+            JobRecordLinks.From(job.Payload, odooUrl),
+            JobAttempt.From(history),
+            history);
+    }
+
+    /// <summary>The flows and stores the tenant's jobs have, for the inspector's filters.</summary>
+    public async Task<JobFilterOptions> FilterOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        tenant.Demand(TenantPermission.View);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var flows = await db.Jobs.Select(j => j.Flow).Distinct().OrderBy(f => f).ToListAsync(cancellationToken);
+        var stores = await db.Jobs.Where(j => j.StoreId != null).Select(j => j.StoreId!.Value).Distinct().ToListAsync(cancellationToken);
+        return new JobFilterOptions(flows, stores);
     }
 
     /// <summary>Failing and parked jobs grouped by root cause, largest group first.</summary>
@@ -45,10 +88,12 @@ public sealed class JobInspector(IDbContextFactory<PortalDbContext> dbFactory, T
     public Task<bool> RetryAsync(Guid jobId, JobState seenState, CancellationToken cancellationToken = default) =>
         ActAsync(jobId, "job.retried", null, tenantId => store.RetryAsync(tenantId, jobId, seenState, tenant.ActorName, cancellationToken), cancellationToken);
 
-    public Task<bool> IgnoreAsync(Guid jobId, JobState seenState, string reason, CancellationToken cancellationToken = default)
+    public async Task<bool> IgnoreAsync(Guid jobId, JobState seenState, IgnoreJobForm form, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return ActAsync(jobId, "job.ignored", reason, tenantId => store.IgnoreAsync(tenantId, jobId, seenState, tenant.ActorName, reason, cancellationToken), cancellationToken);
+        tenant.Demand(TenantPermission.OperateJobs);
+        await ignoreValidator.ValidateAndThrowAsync(form, cancellationToken);
+        var reason = form.Reason.Trim();
+        return await ActAsync(jobId, "job.ignored", reason, tenantId => store.IgnoreAsync(tenantId, jobId, seenState, tenant.ActorName, reason, cancellationToken), cancellationToken);
     }
 
     /// <summary>Retries every job of one root cause that is still failing or parked; returns how many were retried.</summary>

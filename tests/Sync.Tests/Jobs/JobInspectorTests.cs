@@ -100,7 +100,7 @@ public class JobInspectorTests : IAsyncLifetime
         var job = (await inspector.ListAsync(new JobQuery(State: JobState.NeedsAttention))).Items[0];
 
         await Assert.ThrowsAsync<TenantAccessDeniedException>(() => inspector.RetryAsync(job.Id, job.State));
-        await Assert.ThrowsAsync<TenantAccessDeniedException>(() => inspector.IgnoreAsync(job.Id, job.State, "not needed"));
+        await Assert.ThrowsAsync<TenantAccessDeniedException>(() => inspector.IgnoreAsync(job.Id, job.State, new IgnoreJobForm { Reason = "not needed" }));
         await Assert.ThrowsAsync<TenantAccessDeniedException>(() => inspector.RetryGroupAsync("any"));
     }
 
@@ -111,11 +111,82 @@ public class JobInspectorTests : IAsyncLifetime
         var inspector = InspectorAs(scope);
         var job = (await inspector.ListAsync(new JobQuery(State: JobState.NeedsAttention))).Items[0];
 
-        Assert.True(await inspector.IgnoreAsync(job.Id, job.State, "duplicate test order"));
+        Assert.True(await inspector.IgnoreAsync(job.Id, job.State, new IgnoreJobForm { Reason = "duplicate test order" }));
         Assert.False(await inspector.RetryAsync(job.Id, job.State));
-        Assert.False(await inspector.IgnoreAsync(job.Id, job.State, "again"));
+        Assert.False(await inspector.IgnoreAsync(job.Id, job.State, new IgnoreJobForm { Reason = "again" }));
 
         var audit = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().AuditEntries.Where(a => a.Action.StartsWith("job.")).ToListAsync();
         Assert.Equal([("job.ignored", "duplicate test order")], audit.Select(a => (a.Action, a.Details!)));
+    }
+
+    [Fact]
+    public async Task The_detail_shows_payload_attempts_and_history()
+    {
+        await using var scope = host.ScopeFor(alpha, TenantRole.Finance, "fiona@alpha.test");
+        var inspector = InspectorAs(scope);
+        var job = (await inspector.ListAsync(new JobQuery(Text: "#1001"))).Items.Single();
+        Assert.True(await inspector.RetryAsync(job.Id, job.State));
+        var again = Assert.Single(await Store.ClaimAsync("node-b", 1, TimeSpan.FromMinutes(5)));
+        host.Clock.Advance(TimeSpan.FromSeconds(2));
+        await Store.CompleteAsync(again, "node-b", TimeSpan.FromSeconds(2));
+
+        var detail = await inspector.DetailAsync(job.Id);
+
+        Assert.NotNull(detail);
+        Assert.Equal(("Order #1001", "orders/create:1001", JobState.Succeeded), (detail.Job.Subject, detail.IdentityKey, detail.Job.State));
+        Assert.Equal(
+            [(1, "claimed by node-a", JobState.NeedsAttention, TaxError), (2, "claimed by node-b", JobState.Succeeded, null)],
+            detail.Attempts.Select(a => (a.Number, a.Claim, a.Outcome!.Value, a.Error)));
+        Assert.Equal(TimeSpan.FromSeconds(2), detail.Attempts[1].Duration);
+        Assert.Equal(
+            [JobState.Pending, JobState.Running, JobState.NeedsAttention, JobState.Pending, JobState.Running, JobState.Succeeded],
+            detail.History.Select(h => h.To));
+        Assert.Equal("fiona@alpha.test", detail.History[3].Actor);
+    }
+
+    [Fact]
+    public async Task Another_tenants_job_has_no_detail()
+    {
+        await using var bravoScope = host.ScopeFor(bravo, TenantRole.Owner);
+        var bravoJob = (await InspectorAs(bravoScope).ListAsync(new JobQuery())).Items.Single();
+        await using var scope = host.ScopeFor(alpha, TenantRole.Owner);
+
+        Assert.Null(await InspectorAs(scope).DetailAsync(bravoJob.Id));
+    }
+
+    [Fact]
+    public void Links_go_to_the_store_record_and_the_odoo_form()
+    {
+        var links = JobRecordLinks.From(
+            """{"storeRecordUrl":"https://alpha.myshopify.com/admin/orders/450789469","odooModel":"sale.order","odooId":42}""",
+            "https://erp.alpha.test/");
+        var unsafeLinks = JobRecordLinks.From("""{"storeRecordUrl":"javascript:alert(1)","odooModel":"sale.order","odooId":42}""", null);
+
+        Assert.Equal(new Uri("https://alpha.myshopify.com/admin/orders/450789469"), links.StoreRecord);
+        Assert.Equal(new Uri("https://erp.alpha.test/web#model=sale.order&id=42&view_type=form"), links.OdooRecord);
+        Assert.Equal(new JobRecordLinks(null, null), unsafeLinks);
+        Assert.Equal(new JobRecordLinks(null, null), JobRecordLinks.From("not json", "https://erp.alpha.test"));
+    }
+
+    [Fact]
+    public async Task Filters_offer_the_flows_the_tenant_has()
+    {
+        await using var scope = host.ScopeFor(alpha, TenantRole.Viewer);
+
+        var options = await InspectorAs(scope).FilterOptionsAsync();
+
+        Assert.Equal(["orders.import", "stock.push"], options.Flows);
+        Assert.Empty(options.Stores);
+    }
+
+    [Fact]
+    public async Task Ignoring_needs_a_reason()
+    {
+        await using var scope = host.ScopeFor(alpha, TenantRole.Owner);
+        var inspector = InspectorAs(scope);
+        var job = (await inspector.ListAsync(new JobQuery(State: JobState.NeedsAttention))).Items[0];
+
+        await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => inspector.IgnoreAsync(job.Id, job.State, new IgnoreJobForm { Reason = "  " }));
+        Assert.Equal(JobState.NeedsAttention, (await inspector.DetailAsync(job.Id))!.Job.State);
     }
 }
