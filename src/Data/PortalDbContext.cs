@@ -19,6 +19,7 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobStateChange> JobStateChanges => Set<JobStateChange>();
+    public DbSet<HealthCheck> HealthChecks => Set<HealthCheck>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters at execution time; Guid.Empty matches no row.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Sync.Auditing;
+using Portal.Sync.Health;
 using Portal.Sync.Jobs;
 using Portal.Sync.Odoo;
 using Portal.Sync.Odoo.Connection;
@@ -40,6 +41,13 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<JobHousekeeping>();
         services.AddSingleton<IValidator<IgnoreJobForm>, IgnoreJobFormValidator>();
         services.AddScoped<JobInspector>();
+
+        services.AddOptions<HealthOptions>().BindConfiguration("Health")
+            .Validate(o => o.CheckInterval >= TimeSpan.FromSeconds(1), "Health:CheckInterval must be at least one second.");
+        services.AddSingleton<ConnectionChecks>();
+        services.AddSingleton<IJobHandler, HealthCheckFlow>();
+        services.AddSingleton<HealthCheckScheduler>();
+        services.AddScoped<TenantHealth>();
         return services;
     }
 }

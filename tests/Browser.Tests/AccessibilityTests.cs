@@ -4,19 +4,19 @@ using Microsoft.Playwright;
 
 namespace Portal.Browser.Tests;
 
-/// <summary>axe-core finds no serious or critical accessibility violation on the pages everyone sees first.</summary>
+/// <summary>axe-core finds no serious or critical accessibility violation on the pages everyone sees first and the pages operators live in.</summary>
 public class AccessibilityTests
 {
     private const string Email = "ops@alpha.test";
     private const string Password = "a long enough password";
 
     [Fact]
-    public async Task The_sign_in_page_and_the_dashboard_have_no_serious_violations()
+    public async Task The_sign_in_page_the_dashboard_jobs_and_health_have_no_serious_violations()
     {
         await using var portal = await PortalProcess.StartWithOwnerAsync(Email, Password, "Alpha Outfitters");
         await using var session = await BrowserSession.OpenAsync(portal.BaseAddress);
 
-        await session.RunAsync(nameof(The_sign_in_page_and_the_dashboard_have_no_serious_violations), portal, async page =>
+        await session.RunAsync(nameof(The_sign_in_page_the_dashboard_jobs_and_health_have_no_serious_violations), portal, async page =>
         {
             await page.GotoAsync("/account/login");
             AssertNoSeriousViolations("sign-in page", await page.RunAxe());
@@ -25,6 +25,14 @@ public class AccessibilityTests
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alpha Outfitters" })).ToBeVisibleAsync();
             await BrowserSession.WaitForInteractiveAsync(page);
             AssertNoSeriousViolations("dashboard", await page.RunAxe());
+
+            foreach (var (link, heading) in new[] { ("Jobs", "Jobs"), ("Health", "Health") })
+            {
+                await page.GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync();
+                await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
+                await BrowserSession.WaitForInteractiveAsync(page);
+                AssertNoSeriousViolations($"{link} page", await page.RunAxe());
+            }
         });
     }
 

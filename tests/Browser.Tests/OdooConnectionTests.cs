@@ -24,10 +24,7 @@ public class OdooConnectionTests
             await page.GetByRole(AriaRole.Link, new() { Name = "Odoo connection" }).ClickAsync();
             await BrowserSession.WaitForInteractiveAsync(page);
 
-            await page.GetByLabel("Odoo address").FillAsync(odoo.Url.ToString());
-            await page.GetByLabel("Database").FillAsync(FakeOdooServer.DatabaseName);
-            await page.GetByLabel("Login").FillAsync("admin");
-            await page.GetByLabel("API key").FillAsync(FakeOdooSeed.AdminApiKey);
+            await OdooConnectionForm.FillAsync(page, odoo, "admin", FakeOdooSeed.AdminApiKey);
             await page.GetByRole(AriaRole.Button, new() { Name = "Test connection" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("connection-result")).ToContainTextAsync("Connected to Odoo 17.0-20240709 (Community) over JsonRpc as Mitchell Admin");
 

@@ -67,8 +67,8 @@ public sealed class PortalProcess : IAsyncDisposable
     }
 
     /// <summary>A portal whose first owner and tenant were created from Bootstrap settings, as on a headless install.</summary>
-    public static Task<PortalProcess> StartWithOwnerAsync(string email, string password, string tenantName) =>
-        StartAsync(new Dictionary<string, string>
+    public static Task<PortalProcess> StartWithOwnerAsync(string email, string password, string tenantName, IDictionary<string, string>? settings = null) =>
+        StartAsync(new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
             ["Bootstrap__AdminEmail"] = email,
             ["Bootstrap__AdminPassword"] = password,

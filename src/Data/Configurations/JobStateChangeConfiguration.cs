@@ -10,6 +10,9 @@ internal sealed class JobStateChangeConfiguration : IEntityTypeConfiguration<Job
     {
         builder.HasOne<Job>().WithMany().HasForeignKey(c => c.JobId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.JobId, c.Id });
+
+        // The health page counts the last day's outcomes per tenant.
+        builder.HasIndex(c => new { c.TenantId, c.To, c.At });
         builder.Property(c => c.From).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.To).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Actor).HasMaxLength(256);

@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Endpoints;
 using Portal.Logging;
 using Portal.Sync;
+using Portal.Sync.Health;
 using Portal.Sync.Jobs;
 using Serilog;
 
@@ -19,6 +20,7 @@ public static class PortalHostingExtensions
         builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSync();
         builder.Services.AddJobEngineHosting();
+        builder.Services.AddHealthCheckSchedule();
         builder.Services.AddKeyRingProtection(builder.Configuration);
         builder.Services.AddPortalAuth(builder.Configuration);
         builder.Services.AddPortalUi();

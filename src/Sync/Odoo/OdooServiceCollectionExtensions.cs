@@ -16,17 +16,20 @@ public static class OdooServiceCollectionExtensions
             .AddResilienceHandler("odoo", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<OdooClientOptions>>().Value;
-                pipeline
-                    .AddTimeout(options.TotalTimeout)
-                    .AddRetry(new HttpRetryStrategyOptions
+                pipeline.AddTimeout(options.TotalTimeout);
+                if (options.MaxRetries > 0)
+                {
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
                         MaxRetryAttempts = options.MaxRetries,
                         Delay = options.RetryDelay,
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
                         ShouldHandle = args => ValueTask.FromResult(IsIdempotent(args.Context) && IsTransient(args.Outcome)),
-                    })
-                    .AddTimeout(options.AttemptTimeout);
+                    });
+                }
+
+                pipeline.AddTimeout(options.AttemptTimeout);
             });
         return services;
     }

@@ -135,10 +135,9 @@ public class JobsPageTests : IAsyncLifetime
         await StartAsAsync(TenantRole.Finance);
         var page = RenderPage();
         page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("[data-testid=jobs-grid] tbody tr.mud-table-row").Count));
-        var rows = page.FindAll("[data-testid=jobs-grid] tbody tr.mud-table-row");
-        foreach (var row in rows.Where(r => r.TextContent.Contains("Order #1001", StringComparison.Ordinal) || r.TextContent.Contains("Order #2001", StringComparison.Ordinal)))
+        foreach (var subject in new[] { "Order #1001", "Order #2001" })
         {
-            await row.QuerySelector("input[type=checkbox]")!.ChangeAsync(new() { Value = true });
+            await page.Find($"input[aria-label='Select {subject}']").ChangeAsync(new() { Value = true });
         }
 
         var retrySelected = page.Find("[data-testid=retry-selected]");
@@ -199,4 +198,17 @@ public class JobsPageTests : IAsyncLifetime
 
     private static IElement Button(IRenderedComponent<JobsPage> page, string within, string text) =>
         page.FindAll($"{within} button").Single(b => b.TextContent.Contains(text, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task The_page_updates_itself_while_it_is_open()
+    {
+        await StartAsAsync(TenantRole.Viewer);
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("[data-testid=jobs-grid] tbody tr.mud-table-row").Count));
+
+        await Store.EnqueueAsync(context.TenantId, new JobRequest("stock.push", "SKU DESK_0001", "sku:DESK_0001", "stock:2"));
+        context.Clock.Advance(TimeSpan.FromSeconds(3));
+
+        page.WaitForAssertion(() => Assert.Contains("SKU DESK_0001", page.Find("[data-testid=jobs-grid] tbody").TextContent, StringComparison.Ordinal));
+    }
 }

@@ -1,5 +1,6 @@
 using Bunit;
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
@@ -32,6 +33,7 @@ internal sealed class PageTestContext : IAsyncDisposable
         Bunit.Services.AddSingleton<TimeProvider>(Clock);
         Bunit.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         authorization = Bunit.AddAuthorization();
+        Bunit.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     public BunitContext Bunit { get; } = new();

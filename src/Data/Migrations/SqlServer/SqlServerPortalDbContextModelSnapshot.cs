@@ -218,6 +218,49 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.HealthCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FixPath")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("Healthy")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("LatencyMs")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RateLimitRemaining")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Target")
+                        .IsUnique();
+
+                    b.ToTable("HealthChecks");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Job", b =>
                 {
                     b.Property<Guid>("Id")
@@ -376,6 +419,8 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("JobId", "Id");
+
+                    b.HasIndex("TenantId", "To", "At");
 
                     b.ToTable("JobStateChanges");
                 });
@@ -603,6 +648,15 @@ namespace Portal.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.AuditEntry", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.HealthCheck", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Tenant", null)
                         .WithMany()

@@ -1,0 +1,78 @@
+using Bunit;
+using MudBlazor;
+using Portal.Components.Pages.Health;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Sync.Health;
+using Portal.Sync.Jobs;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Components;
+
+public class HealthPageTests : IAsyncLifetime
+{
+    private PageTestContext context = default!;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+
+    private async Task StartAsAsync(TenantRole role)
+    {
+        context = await PageTestContext.StartAsync(role);
+        await using (var db = context.Services.GetRequiredService<PortalDbContextActivator>().Create(TenantOf(context.TenantId)))
+        {
+            db.OdooConnections.Add(new OdooConnection { Url = "https://erp.alpha.test", Database = "alpha", Login = "sync@alpha.test", ProtectedApiKey = "sealed" });
+            db.HealthChecks.Add(new HealthCheck
+            {
+                Target = HealthTargets.Odoo,
+                Healthy = false,
+                LatencyMs = 84,
+                Summary = "Odoo rejected the API key for 'sync@alpha.test'.",
+                FixPath = "odoo",
+                CheckedAt = context.Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await context.Services.GetRequiredService<JobStore>().EnqueueAsync(context.TenantId, new JobRequest("orders.import", "Order #1001", "order:1001", "orders/create:1001"));
+        context.Clock.Advance(TimeSpan.FromMinutes(7));
+        context.Bunit.Render<MudPopoverProvider>();
+    }
+
+    private static Sync.Tenancy.TenantContext TenantOf(Guid tenantId)
+    {
+        var tenant = new Sync.Tenancy.TenantContext();
+        tenant.EnterAsSystem(tenantId);
+        return tenant;
+    }
+
+    private IRenderedComponent<HealthPage> RenderPage() => context.Bunit.Render<HealthPage>(p => p.Add(h => h.TenantId, context.TenantId));
+
+    [Fact]
+    public async Task It_shows_the_latest_connection_check_with_its_fix_and_the_queues()
+    {
+        await StartAsAsync(TenantRole.Viewer);
+
+        var page = RenderPage();
+
+        var odoo = page.WaitForElement("[data-testid=health-checks] tr[data-target=odoo]");
+        Assert.Contains("Failing", odoo.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Odoo rejected the API key for 'sync@alpha.test'.", odoo.TextContent, StringComparison.Ordinal);
+        Assert.Contains("84 ms", odoo.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/t/{context.TenantId}/odoo", odoo.QuerySelector("a")!.GetAttribute("href"));
+        var orders = page.Find("[data-testid=health-flows] tr[data-flow='orders.import']");
+        Assert.Equal(["orders.import", "1", "7 min", "0", "0", "0", "0", "0", "never"], orders.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Contains("Check now", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Operators_may_check_now()
+    {
+        await StartAsAsync(TenantRole.Finance);
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("button"), b => b.TextContent.Contains("Check now", StringComparison.Ordinal)));
+    }
+}
