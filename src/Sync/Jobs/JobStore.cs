@@ -17,50 +17,96 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
 
     public async Task<EnqueueResult> EnqueueAsync(Guid tenantId, JobRequest request, CancellationToken cancellationToken = default)
     {
-        await using var db = For(tenantId);
-        if (await FindActiveAsync(db, request.IdentityKey, cancellationToken) is { } active)
+        // Ends: a retry needs the job that held the key to end between the two steps, and ended jobs stay ended.
+        while (true)
         {
-            return await CollapseAsync(db, active, cancellationToken);
-        }
+            if (await TryInsertAsync(tenantId, request, cancellationToken) is { } created)
+            {
+                return new EnqueueResult(created, EnqueueOutcome.Created);
+            }
 
-        var succeeded = await db.Jobs.Where(j => j.IdentityKey == request.IdentityKey && j.State == JobState.Succeeded)
-            .Select(j => (Guid?)j.Id).FirstOrDefaultAsync(cancellationToken);
-        if (succeeded is { } done)
-        {
-            await db.Jobs.Where(j => j.Id == done).ExecuteUpdateAsync(s => s.SetProperty(j => j.DuplicatesSkipped, j => j.DuplicatesSkipped + 1), cancellationToken);
-            return new EnqueueResult(done, EnqueueOutcome.SkippedDuplicate);
+            await using var db = For(tenantId);
+            if (await CountDuplicateAsync(db, request.IdentityKey, cancellationToken) is { } duplicate)
+            {
+                return duplicate;
+            }
         }
+    }
 
+    /// <summary>
+    /// Inserts the job and its history row in one command, unless its event already succeeded; the unique
+    /// index on the active identity key refuses it when the event is pending, running, failed or parked, also
+    /// when another instance inserted it a moment earlier. Null when it was not inserted.
+    /// </summary>
+    private async Task<Guid?> TryInsertAsync(Guid tenantId, JobRequest request, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
-        var job = new Job
-        {
-            Flow = request.Flow,
-            Subject = request.Subject,
-            SubjectKey = request.SubjectKey,
-            IdentityKey = request.IdentityKey,
-            ActiveIdentityKey = request.IdentityKey,
-            Payload = request.Payload,
-            StoreId = request.StoreId,
-            Priority = request.Priority,
-            State = JobState.Pending,
-            MaxAttempts = retry.Value.For(request.Flow).MaxAttempts,
-            NextRunAt = request.RunAt ?? now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.Jobs.Add(job);
-        db.JobStateChanges.Add(History(job.Id, null, JobState.Pending, SystemActor, "enqueued", now));
+        var id = Guid.CreateVersion7();
+
+        // Webhooks enqueue one event at a time, so this is the queue's hottest path: plain ADO.NET, no context.
+        await using var connection = await activator.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        using var sql = new JobSqlCommand(activator.Model, transaction);
+        var jobId = sql.Add<Job>(nameof(Job.Id), id);
+        var tenant = sql.Add<Job>(nameof(Job.TenantId), tenantId);
+        var store = sql.Add<Job>(nameof(Job.StoreId), request.StoreId);
+        var flow = sql.Add<Job>(nameof(Job.Flow), request.Flow);
+        var subject = sql.Add<Job>(nameof(Job.Subject), request.Subject);
+        var subjectKey = sql.Add<Job>(nameof(Job.SubjectKey), request.SubjectKey);
+        var identityKey = sql.Add<Job>(nameof(Job.IdentityKey), request.IdentityKey);
+        var payload = sql.Add<Job>(nameof(Job.Payload), request.Payload);
+        var priority = sql.Add<Job>(nameof(Job.Priority), request.Priority);
+        var pending = sql.Add<Job>(nameof(Job.State), JobState.Pending);
+        var succeeded = sql.Add<Job>(nameof(Job.State), JobState.Succeeded);
+        var maxAttempts = sql.Add<Job>(nameof(Job.MaxAttempts), retry.Value.For(request.Flow).MaxAttempts);
+        var nextRun = sql.Add<Job>(nameof(Job.NextRunAt), request.RunAt ?? now);
+        var at = sql.Add<Job>(nameof(Job.CreatedAt), now);
+        var actor = sql.Add<JobStateChange>(nameof(JobStateChange.Actor), SystemActor);
+        var reason = sql.Add<JobStateChange>(nameof(JobStateChange.Reason), "enqueued");
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return new EnqueueResult(job.Id, EnqueueOutcome.Created);
+            var rows = await sql.ExecuteAsync($"""
+                INSERT INTO [Jobs] ([Id], [TenantId], [StoreId], [Flow], [Subject], [SubjectKey], [IdentityKey], [ActiveIdentityKey], [Payload],
+                                    [Priority], [State], [Attempts], [MaxAttempts], [NextRunAt], [DuplicatesSkipped], [CreatedAt], [UpdatedAt])
+                SELECT {jobId}, {tenant}, {store}, {flow}, {subject}, {subjectKey}, {identityKey}, {identityKey}, {payload},
+                       {priority}, {pending}, 0, {maxAttempts}, {nextRun}, 0, {at}, {at}
+                WHERE NOT EXISTS (SELECT 1 FROM [Jobs] WHERE [TenantId] = {tenant} AND [IdentityKey] = {identityKey} AND [State] = {succeeded});
+                INSERT INTO [JobStateChanges] ([TenantId], [JobId], [At], [To], [Actor], [Reason])
+                SELECT [TenantId], [Id], [CreatedAt], [State], {actor}, {reason} FROM [Jobs] WHERE [Id] = {jobId};
+                """, cancellationToken);
+            if (rows == 0)
+            {
+                return null;
+            }
         }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            // Another instance enqueued the same event a moment earlier.
-            await using var again = For(tenantId);
-            return await CollapseAsync(again, (await FindActiveAsync(again, request.IdentityKey, cancellationToken))!.Value, cancellationToken);
+            return null;
         }
+
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>
+    /// Counts the event on the job that holds its identity key (the active one, else the one that succeeded).
+    /// Null when there is none, because that job ended meanwhile.
+    /// </summary>
+    private static async Task<EnqueueResult?> CountDuplicateAsync(PortalDbContext db, string identityKey, CancellationToken cancellationToken)
+    {
+        // A job's active identity key is its identity key or null, so one index lookup finds both kinds of holder.
+        var holder = await db.Jobs
+            .Where(j => j.IdentityKey == identityKey && (j.ActiveIdentityKey != null || j.State == JobState.Succeeded))
+            .OrderBy(j => j.ActiveIdentityKey == null)
+            .Select(j => new { j.Id, Active = j.ActiveIdentityKey != null })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (holder is null)
+        {
+            return null;
+        }
+
+        await db.Jobs.Where(j => j.Id == holder.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.DuplicatesSkipped, j => j.DuplicatesSkipped + 1), cancellationToken);
+        return new EnqueueResult(holder.Id, holder.Active ? EnqueueOutcome.Collapsed : EnqueueOutcome.SkippedDuplicate);
     }
 
     /// <summary>
@@ -248,15 +294,6 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
-
-    private static async Task<EnqueueResult> CollapseAsync(PortalDbContext db, Guid jobId, CancellationToken cancellationToken)
-    {
-        await db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.DuplicatesSkipped, j => j.DuplicatesSkipped + 1), cancellationToken);
-        return new EnqueueResult(jobId, EnqueueOutcome.Collapsed);
-    }
-
-    private static async Task<Guid?> FindActiveAsync(PortalDbContext db, string identityKey, CancellationToken cancellationToken) =>
-        await db.Jobs.Where(j => j.ActiveIdentityKey == identityKey).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(cancellationToken);
 
     private static IQueryable<Job> Due(IQueryable<Job> jobs, DateTimeOffset now) =>
         jobs.Where(j => ((j.State == JobState.Pending || j.State == JobState.Failed) && j.NextRunAt <= now)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
@@ -52,6 +53,42 @@ public class JobStoreTests : IAsyncLifetime
         Assert.Empty(await Store.ClaimAsync("node-a", 10, Lease));
         var job = await LoadAsync(first.JobId);
         Assert.Equal((JobState.Succeeded, 2, 1), (job.State, job.DuplicatesSkipped, job.Attempts));
+    }
+
+    [Fact]
+    public async Task An_event_collapses_into_its_active_job_even_when_an_earlier_job_of_it_succeeded()
+    {
+        var ignored = await Store.EnqueueAsync(tenant, Order("1010"));
+        await Store.IgnoreAsync(tenant, ignored.JobId, JobState.Pending, "fiona@alpha.test", "entered by mistake");
+        var redone = await Store.EnqueueAsync(tenant, Order("1010"));
+        await Store.CompleteAsync(Assert.Single(await Store.ClaimAsync("node-a", 10, Lease)), "node-a", TimeSpan.Zero);
+        await Store.RetryAsync(tenant, ignored.JobId, JobState.Cancelled, "fiona@alpha.test");
+
+        var again = await Store.EnqueueAsync(tenant, Order("1010"));
+
+        Assert.Equal((ignored.JobId, EnqueueOutcome.Collapsed), (again.JobId, again.Outcome));
+        Assert.Equal((1, 0), ((await LoadAsync(ignored.JobId)).DuplicatesSkipped, (await LoadAsync(redone.JobId)).DuplicatesSkipped));
+    }
+
+    [Fact]
+    public async Task Two_instances_enqueueing_the_same_event_at_once_make_one_job()
+    {
+        await using var second = host.SecondInstance();
+        var stores = new[] { Store, second.GetRequiredService<JobStore>() };
+
+        // Own threads, so the two instances' inserts really race.
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => stores[i % 2].EnqueueAsync(tenant, Order("1011")))));
+
+        var created = Assert.Single(results, r => r.Outcome == EnqueueOutcome.Created);
+        Assert.All(results.Where(r => r != created), r => Assert.Equal((created.JobId, EnqueueOutcome.Collapsed), (r.JobId, r.Outcome)));
+        Assert.Equal(19, (await LoadAsync(created.JobId)).DuplicatesSkipped);
+        Assert.Single(await HistoryAsync(created.JobId));
+    }
+
+    [Fact]
+    public async Task Enqueueing_for_a_tenant_that_does_not_exist_fails()
+    {
+        await Assert.ThrowsAnyAsync<DbException>(() => Store.EnqueueAsync(Guid.NewGuid(), Order("1012")));
     }
 
     [Fact]
