@@ -22,8 +22,8 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.Property(j => j.LastError).HasMaxLength(4000);
         builder.Property(j => j.Payload).HasMaxLength(8000);
 
-        // Claiming: due work by priority and time.
-        builder.HasIndex(j => new { j.State, j.NextRunAt });
+        // Claiming: each state's jobs in the order a claim takes them, so it reads only those it takes, whatever the backlog.
+        builder.HasIndex(j => new { j.State, j.Priority, j.NextRunAt }).IsDescending(false, true, false);
 
         // Dedupe: one active job per identity key and tenant, enforced by the database across instances.
         builder.HasIndex(j => new { j.TenantId, j.ActiveIdentityKey }).IsUnique().HasFilter("[ActiveIdentityKey] IS NOT NULL");
@@ -31,7 +31,9 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         // One running job per subject, enforced by the database across instances.
         builder.HasIndex(j => j.SubjectKey).IsUnique().HasFilter("[State] = 'Running'").HasDatabaseName("IX_Jobs_RunningSubject");
         builder.HasIndex(j => new { j.TenantId, j.State, j.UpdatedAt });
-        builder.HasIndex(j => new { j.TenantId, j.ErrorFingerprint });
+
+        // Only failing and parked jobs have a fingerprint; the others (nearly all) cost this index nothing.
+        builder.HasIndex(j => new { j.TenantId, j.ErrorFingerprint }).HasFilter("[ErrorFingerprint] IS NOT NULL");
         builder.HasIndex(j => new { j.TenantId, j.IdentityKey });
     }
 }

@@ -17,28 +17,24 @@ internal sealed class JobSqlCommand : IDisposable
     private readonly IModel model;
     private readonly DbCommand command;
 
-    public JobSqlCommand(IModel model, DbTransaction transaction)
+    public JobSqlCommand(IModel model, DbTransaction transaction, string sql)
     {
         this.model = model;
         command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
+        command.CommandText = sql;
     }
 
-    /// <summary>Binds <paramref name="value"/> as a value of <typeparamref name="TEntity"/>.<paramref name="property"/>; returns the name to write in the SQL.</summary>
-    public string Add<TEntity>(string property, object? value)
+    /// <summary>Binds <paramref name="value"/> to <paramref name="parameter"/> as a value of <typeparamref name="TEntity"/>.<paramref name="property"/>.</summary>
+    public JobSqlCommand Bind<TEntity>(string parameter, string property, object? value)
     {
         var column = model.FindEntityType(typeof(TEntity))?.FindProperty(property)
                      ?? throw new ArgumentException($"{typeof(TEntity).Name} has no mapped property {property}.", nameof(property));
-        var name = $"@p{command.Parameters.Count}";
-        command.Parameters.Add(column.GetRelationalTypeMapping().CreateParameter(command, name, value, column.IsNullable));
-        return name;
+        command.Parameters.Add(column.GetRelationalTypeMapping().CreateParameter(command, parameter, value, column.IsNullable));
+        return this;
     }
 
-    public Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken)
-    {
-        command.CommandText = sql;
-        return command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task<int> ExecuteAsync(CancellationToken cancellationToken) => command.ExecuteNonQueryAsync(cancellationToken);
 
     public void Dispose() => command.Dispose();
 }

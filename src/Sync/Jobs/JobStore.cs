@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -11,9 +12,27 @@ namespace Portal.Sync.Jobs;
 /// the state the caller saw) plus its history row, in one transaction. The database's unique indexes keep
 /// one active job per identity key and one running job per subject, also across portal instances.
 /// </summary>
-public sealed class JobStore(PortalDbContextActivator activator, TimeProvider clock, IOptions<JobRetryPolicy> retry)
+public sealed class JobStore(PortalDbContextActivator activator, TimeProvider clock, IOptions<JobRetryPolicy> retry, IOptions<JobEngineOptions> engine)
 {
     public const string SystemActor = "system";
+
+    /// <summary>The job, unless its event already succeeded, and its first history row.</summary>
+    internal const string InsertSql = """
+        INSERT INTO [Jobs] ([Id], [TenantId], [StoreId], [Flow], [Subject], [SubjectKey], [IdentityKey], [ActiveIdentityKey], [Payload],
+                            [Priority], [State], [Attempts], [MaxAttempts], [NextRunAt], [DuplicatesSkipped], [CreatedAt], [UpdatedAt])
+        SELECT @Id, @TenantId, @StoreId, @Flow, @Subject, @SubjectKey, @IdentityKey, @IdentityKey, @Payload,
+               @Priority, @Pending, 0, @MaxAttempts, @NextRunAt, 0, @Now, @Now
+        WHERE NOT EXISTS (SELECT 1 FROM [Jobs] WHERE [TenantId] = @TenantId AND [IdentityKey] = @IdentityKey AND [State] = @Succeeded);
+        INSERT INTO [JobStateChanges] ([TenantId], [JobId], [At], [To], [Actor], [Reason])
+        SELECT [TenantId], [Id], [CreatedAt], [State], @Actor, @Reason FROM [Jobs] WHERE [Id] = @Id;
+        """;
+
+    /// <summary>SQL Server: waits for the other instances' claims (see <see cref="SerialiseClaimsAsync"/>).</summary>
+    internal const string ClaimLockSql = """
+        DECLARE @granted int;
+        EXEC @granted = sp_getapplock @Resource = N'Portal.Jobs.Claim', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000;
+        IF @granted < 0 THROW 51000, N'Timed out waiting for another instance to finish claiming jobs.', 1;
+        """;
 
     public async Task<EnqueueResult> EnqueueAsync(Guid tenantId, JobRequest request, CancellationToken cancellationToken = default)
     {
@@ -46,35 +65,26 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
         // Webhooks enqueue one event at a time, so this is the queue's hottest path: plain ADO.NET, no context.
         await using var connection = await activator.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        using var sql = new JobSqlCommand(activator.Model, transaction);
-        var jobId = sql.Add<Job>(nameof(Job.Id), id);
-        var tenant = sql.Add<Job>(nameof(Job.TenantId), tenantId);
-        var store = sql.Add<Job>(nameof(Job.StoreId), request.StoreId);
-        var flow = sql.Add<Job>(nameof(Job.Flow), request.Flow);
-        var subject = sql.Add<Job>(nameof(Job.Subject), request.Subject);
-        var subjectKey = sql.Add<Job>(nameof(Job.SubjectKey), request.SubjectKey);
-        var identityKey = sql.Add<Job>(nameof(Job.IdentityKey), request.IdentityKey);
-        var payload = sql.Add<Job>(nameof(Job.Payload), request.Payload);
-        var priority = sql.Add<Job>(nameof(Job.Priority), request.Priority);
-        var pending = sql.Add<Job>(nameof(Job.State), JobState.Pending);
-        var succeeded = sql.Add<Job>(nameof(Job.State), JobState.Succeeded);
-        var maxAttempts = sql.Add<Job>(nameof(Job.MaxAttempts), retry.Value.For(request.Flow).MaxAttempts);
-        var nextRun = sql.Add<Job>(nameof(Job.NextRunAt), request.RunAt ?? now);
-        var at = sql.Add<Job>(nameof(Job.CreatedAt), now);
-        var actor = sql.Add<JobStateChange>(nameof(JobStateChange.Actor), SystemActor);
-        var reason = sql.Add<JobStateChange>(nameof(JobStateChange.Reason), "enqueued");
+        using var sql = new JobSqlCommand(activator.Model, transaction, InsertSql)
+            .Bind<Job>("@Id", nameof(Job.Id), id)
+            .Bind<Job>("@TenantId", nameof(Job.TenantId), tenantId)
+            .Bind<Job>("@StoreId", nameof(Job.StoreId), request.StoreId)
+            .Bind<Job>("@Flow", nameof(Job.Flow), request.Flow)
+            .Bind<Job>("@Subject", nameof(Job.Subject), request.Subject)
+            .Bind<Job>("@SubjectKey", nameof(Job.SubjectKey), request.SubjectKey)
+            .Bind<Job>("@IdentityKey", nameof(Job.IdentityKey), request.IdentityKey)
+            .Bind<Job>("@Payload", nameof(Job.Payload), request.Payload)
+            .Bind<Job>("@Priority", nameof(Job.Priority), request.Priority)
+            .Bind<Job>("@Pending", nameof(Job.State), JobState.Pending)
+            .Bind<Job>("@Succeeded", nameof(Job.State), JobState.Succeeded)
+            .Bind<Job>("@MaxAttempts", nameof(Job.MaxAttempts), retry.Value.For(request.Flow).MaxAttempts)
+            .Bind<Job>("@NextRunAt", nameof(Job.NextRunAt), request.RunAt ?? now)
+            .Bind<Job>("@Now", nameof(Job.CreatedAt), now)
+            .Bind<JobStateChange>("@Actor", nameof(JobStateChange.Actor), SystemActor)
+            .Bind<JobStateChange>("@Reason", nameof(JobStateChange.Reason), "enqueued");
         try
         {
-            var rows = await sql.ExecuteAsync($"""
-                INSERT INTO [Jobs] ([Id], [TenantId], [StoreId], [Flow], [Subject], [SubjectKey], [IdentityKey], [ActiveIdentityKey], [Payload],
-                                    [Priority], [State], [Attempts], [MaxAttempts], [NextRunAt], [DuplicatesSkipped], [CreatedAt], [UpdatedAt])
-                SELECT {jobId}, {tenant}, {store}, {flow}, {subject}, {subjectKey}, {identityKey}, {identityKey}, {payload},
-                       {priority}, {pending}, 0, {maxAttempts}, {nextRun}, 0, {at}, {at}
-                WHERE NOT EXISTS (SELECT 1 FROM [Jobs] WHERE [TenantId] = {tenant} AND [IdentityKey] = {identityKey} AND [State] = {succeeded});
-                INSERT INTO [JobStateChanges] ([TenantId], [JobId], [At], [To], [Actor], [Reason])
-                SELECT [TenantId], [Id], [CreatedAt], [State], {actor}, {reason} FROM [Jobs] WHERE [Id] = {jobId};
-                """, cancellationToken);
-            if (rows == 0)
+            if (await sql.ExecuteAsync(cancellationToken) == 0)
             {
                 return null;
             }
@@ -111,66 +121,96 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
 
     /// <summary>
     /// Claims up to <paramref name="max"/> due jobs of any tenant for <paramref name="owner"/> until the lease
-    /// expires; a running job whose lease expired (its instance died) is claimed again.
+    /// expires, in one transaction; a running job whose lease expired (its instance died) is claimed again.
+    /// A store never has more than <see cref="JobEngineOptions.StoreConcurrency"/> jobs running with a live
+    /// lease, counted across instances, and a subject never has two.
     /// </summary>
     public async Task<IReadOnlyList<ClaimedJob>> ClaimAsync(string owner, int max, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        List<(ClaimedJob Job, JobState State, string? PreviousOwner)> candidates;
-        await using (var db = activator.Create(NoTenant.Instance))
-        {
-            // Everything the worker needs is read here, so a successful claim costs no further read.
-            candidates = (await Due(db.Jobs.IgnoreQueryFilters(), now)
-                    .OrderByDescending(j => j.Priority).ThenBy(j => j.NextRunAt)
-                    .Take(max * 4)
-                    .Select(j => new { j.Id, j.TenantId, j.StoreId, j.Flow, j.Subject, j.Payload, j.Attempts, j.State, j.LeaseOwner })
-                    .ToListAsync(cancellationToken))
-                .Select(j => (new ClaimedJob(j.Id, j.TenantId, j.StoreId, j.Flow, j.Subject, j.Payload, j.Attempts + 1), j.State, j.LeaseOwner))
-                .ToList();
-        }
+        var perStore = engine.Value.StoreConcurrency;
+        await using var db = activator.Create(NoTenant.Instance);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SerialiseClaimsAsync(db, cancellationToken);
+        var jobs = db.Jobs.IgnoreQueryFilters();
+
+        // No other claim runs until this one commits, so these counts stay true meanwhile; a job ending only lowers them.
+        var running = await jobs
+            .Where(j => j.State == JobState.Running && j.StoreId != null && j.LeaseExpiresAt >= now)
+            .GroupBy(j => j.StoreId!.Value)
+            .Select(g => new { Store = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Store, g => g.Count, cancellationToken);
+        var fullStores = running.Where(s => s.Value >= perStore).Select(s => s.Key).ToList();
+        var candidates = await JobCandidate.ReadAsync(jobs, now, fullStores, max * 4, cancellationToken);
 
         var claimed = new List<ClaimedJob>();
-        foreach (var candidate in candidates)
+        var history = new List<JobStateChange>();
+        var subjects = new HashSet<string>();
+        foreach (var candidate in candidates.OrderByDescending(c => c.Priority).ThenBy(c => c.NextRunAt))
         {
             if (claimed.Count == max)
             {
                 break;
             }
 
-            await using var db = For(candidate.Job.TenantId);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            int rows;
-            try
-            {
-                // The attempt number read above holds only if nobody claimed the job in between, so it guards too.
-                rows = await Due(db.Jobs, now).Where(j => j.Id == candidate.Job.Id && j.Attempts == candidate.Job.Attempt - 1).ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.State, JobState.Running)
-                    .SetProperty(j => j.LeaseOwner, owner)
-                    .SetProperty(j => j.LeaseExpiresAt, now + lease)
-                    .SetProperty(j => j.Attempts, j => j.Attempts + 1)
-                    .SetProperty(j => j.UpdatedAt, now), cancellationToken);
-            }
-            catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
-            {
-                // Another job of the same subject is running; this one waits its turn.
-                continue;
-            }
-
-            if (rows == 0)
+            var storeFull = candidate.StoreId is { } store && running.GetValueOrDefault(store) >= perStore;
+            if (storeFull || subjects.Contains(candidate.SubjectKey) || !await TakeAsync(jobs, candidate, owner, now + lease, now, cancellationToken))
             {
                 continue;
             }
 
+            if (candidate.StoreId is { } taken)
+            {
+                running[taken] = running.GetValueOrDefault(taken) + 1;
+            }
+
+            subjects.Add(candidate.SubjectKey);
+            claimed.Add(candidate.Claimed);
             var reason = candidate.State == JobState.Running
-                ? $"claimed by {owner} after the lease of {candidate.PreviousOwner} expired"
+                ? $"claimed by {owner} after the lease of {candidate.LeaseOwner} expired"
                 : $"claimed by {owner}";
-            db.JobStateChanges.Add(History(candidate.Job.Id, candidate.State, JobState.Running, SystemActor, reason, now));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            claimed.Add(candidate.Job);
+            history.Add(History(candidate.TenantId, candidate.Id, candidate.State, JobState.Running, SystemActor, reason, now));
         }
 
+        await JobHistory.AppendAsync(activator.Model, transaction.GetDbTransaction(), history, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return claimed;
+    }
+
+    /// <summary>
+    /// Makes claims take turns across instances. On SQLite the claim's transaction already holds the database's
+    /// only write lock from its first statement (BEGIN IMMEDIATE). On SQL Server an exclusive application lock,
+    /// released when the transaction ends, does the same, at the cost of claims never overlapping (each is a few
+    /// short statements for a whole batch).
+    /// </summary>
+    private async Task SerialiseClaimsAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        if (activator.Provider == DatabaseProvider.SqlServer)
+        {
+            await db.Database.ExecuteSqlRawAsync(ClaimLockSql, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Takes one candidate if it is still as the claim read it: due, and at the same attempt (so nobody claimed or
+    /// retried it in between, and the attempt number handed to the worker is true).
+    /// </summary>
+    private static async Task<bool> TakeAsync(IQueryable<Job> jobs, JobCandidate candidate, string owner, DateTimeOffset leaseExpires, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Due(jobs, now).Where(j => j.Id == candidate.Id && j.Attempts == candidate.Attempts).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.State, JobState.Running)
+                .SetProperty(j => j.LeaseOwner, owner)
+                .SetProperty(j => j.LeaseExpiresAt, leaseExpires)
+                .SetProperty(j => j.Attempts, j => j.Attempts + 1)
+                .SetProperty(j => j.UpdatedAt, now), cancellationToken) == 1;
+        }
+        catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // The candidates leave out running subjects, but the unique index is what guarantees one at a time.
+            return false;
+        }
     }
 
     /// <summary>Marks a claimed job done; false when the lease was lost meanwhile (another instance took it over).</summary>
@@ -289,8 +329,7 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
             return false;
         }
 
-        db.JobStateChanges.Add(History(jobId, from, to, actor, reason, now, error, duration));
-        await db.SaveChangesAsync(cancellationToken);
+        await JobHistory.AppendAsync(activator.Model, transaction.GetDbTransaction(), [History(tenantId, jobId, from, to, actor, reason, now, error, duration)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -306,6 +345,6 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
         return activator.Create(tenant);
     }
 
-    private static JobStateChange History(Guid jobId, JobState? from, JobState to, string actor, string reason, DateTimeOffset at, string? error = null, TimeSpan? duration = null) =>
-        new() { JobId = jobId, From = from, To = to, Actor = actor, Reason = reason, At = at, Error = error, Duration = duration };
+    private static JobStateChange History(Guid tenantId, Guid jobId, JobState? from, JobState to, string actor, string reason, DateTimeOffset at, string? error = null, TimeSpan? duration = null) =>
+        new() { TenantId = tenantId, JobId = jobId, From = from, To = to, Actor = actor, Reason = reason, At = at, Error = error, Duration = duration };
 }

@@ -10,6 +10,7 @@ namespace Portal.Sync.Tests.Jobs;
 public class JobStoreTests : IAsyncLifetime
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private static readonly Action<IServiceCollection> TwoJobsPerStore = services => services.Configure<JobEngineOptions>(o => o.StoreConcurrency = 2);
     private SyncTestHost host = default!;
     private Guid tenant;
 
@@ -17,7 +18,7 @@ public class JobStoreTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await SyncTestHost.StartAsync();
+        host = await SyncTestHost.StartAsync(TwoJobsPerStore);
         tenant = await host.AddTenantAsync("Alpha");
     }
 
@@ -149,6 +150,69 @@ public class JobStoreTests : IAsyncLifetime
         Assert.Equal(created.JobId, Assert.Single(firstBatch).Id);
         Assert.Empty(secondBatch);
         Assert.Equal(updated.JobId, Assert.Single(thirdBatch).Id);
+    }
+
+    [Fact]
+    public async Task One_claim_takes_several_due_jobs_highest_priority_first_each_with_its_history()
+    {
+        var low = await Store.EnqueueAsync(tenant, Order("1020"));
+        var high = await Store.EnqueueAsync(tenant, Order("1021") with { Priority = 5 });
+        var later = await Store.EnqueueAsync(tenant, Order("1022") with { RunAt = host.Clock.GetUtcNow().AddMinutes(1) });
+        var failing = await Store.EnqueueAsync(tenant, Order("1023") with { Priority = 9 });
+        await Store.FailAsync(Assert.Single(await Store.ClaimAsync("node-a", 1, Lease)), "node-a", new JobFailure(JobErrorKind.Transient, "Odoo is unavailable (503)"), TimeSpan.Zero);
+        host.Clock.Advance(TimeSpan.FromHours(2));
+
+        var claimed = await Store.ClaimAsync("node-a", 3, Lease);
+
+        Assert.Equal([(failing.JobId, 2), (high.JobId, 1), (low.JobId, 1)], claimed.Select(j => (j.Id, j.Attempt)));
+        foreach (var job in claimed)
+        {
+            Assert.Equal(JobState.Running, (await LoadAsync(job.Id)).State);
+            Assert.Single(await HistoryAsync(job.Id), h => h.To == JobState.Running && h.At == host.Clock.GetUtcNow() && h.Reason == "claimed by node-a");
+        }
+
+        Assert.Equal(JobState.Pending, (await LoadAsync(later.JobId)).State);
+    }
+
+    [Fact]
+    public async Task A_store_never_has_more_jobs_running_than_its_concurrency_across_instances()
+    {
+        await using var second = host.SecondInstance(TwoJobsPerStore);
+        var other = second.GetRequiredService<JobStore>();
+        var (busy, quiet) = (Guid.NewGuid(), Guid.NewGuid());
+        for (var i = 0; i < 5; i++)
+        {
+            await Store.EnqueueAsync(tenant, Order($"103{i}") with { StoreId = busy });
+        }
+
+        await Store.EnqueueAsync(tenant, Order("1040") with { StoreId = quiet });
+        await Store.EnqueueAsync(tenant, Order("1041"));
+
+        var first = await Store.ClaimAsync("node-a", 10, Lease);
+        var meanwhile = await other.ClaimAsync("node-b", 10, Lease);
+        await Store.CompleteAsync(first.First(j => j.StoreId == busy), "node-a", TimeSpan.Zero);
+        var afterOneEnded = await other.ClaimAsync("node-b", 10, Lease);
+
+        Assert.Equal([busy, busy, quiet, null], first.Select(j => j.StoreId));
+        Assert.Empty(meanwhile);
+        Assert.Equal([busy], afterOneEnded.Select(j => j.StoreId));
+    }
+
+    [Fact]
+    public async Task A_running_job_whose_lease_expired_no_longer_holds_its_stores_place()
+    {
+        var store = Guid.NewGuid();
+        for (var i = 0; i < 3; i++)
+        {
+            await Store.EnqueueAsync(tenant, Order($"105{i}") with { StoreId = store });
+        }
+
+        Assert.Equal(2, (await Store.ClaimAsync("node-a", 10, Lease)).Count);
+        host.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var afterExpiry = await Store.ClaimAsync("node-b", 10, Lease);
+
+        // Neither none (the expired leases hold nothing) nor three (the two taken over count like the waiting one).
+        Assert.Equal(2, afterExpiry.Count);
     }
 
     [Fact]

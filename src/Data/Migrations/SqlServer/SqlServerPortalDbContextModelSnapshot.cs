@@ -315,15 +315,17 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasDatabaseName("IX_Jobs_RunningSubject")
                         .HasFilter("[State] = 'Running'");
 
-                    b.HasIndex("State", "NextRunAt");
-
                     b.HasIndex("TenantId", "ActiveIdentityKey")
                         .IsUnique()
                         .HasFilter("[ActiveIdentityKey] IS NOT NULL");
 
-                    b.HasIndex("TenantId", "ErrorFingerprint");
+                    b.HasIndex("TenantId", "ErrorFingerprint")
+                        .HasFilter("[ErrorFingerprint] IS NOT NULL");
 
                     b.HasIndex("TenantId", "IdentityKey");
+
+                    b.HasIndex("State", "Priority", "NextRunAt")
+                        .IsDescending(false, true, false);
 
                     b.HasIndex("TenantId", "State", "UpdatedAt");
 

@@ -1,0 +1,56 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class JobClaimOrder : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Jobs_State_NextRunAt",
+                table: "Jobs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Jobs_TenantId_ErrorFingerprint",
+                table: "Jobs");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_State_Priority_NextRunAt",
+                table: "Jobs",
+                columns: new[] { "State", "Priority", "NextRunAt" },
+                descending: new[] { false, true, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_TenantId_ErrorFingerprint",
+                table: "Jobs",
+                columns: new[] { "TenantId", "ErrorFingerprint" },
+                filter: "[ErrorFingerprint] IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Jobs_State_Priority_NextRunAt",
+                table: "Jobs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Jobs_TenantId_ErrorFingerprint",
+                table: "Jobs");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_State_NextRunAt",
+                table: "Jobs",
+                columns: new[] { "State", "NextRunAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_TenantId_ErrorFingerprint",
+                table: "Jobs",
+                columns: new[] { "TenantId", "ErrorFingerprint" });
+        }
+    }
+}
