@@ -22,8 +22,11 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.Property(j => j.LastError).HasMaxLength(4000);
         builder.Property(j => j.Payload).HasMaxLength(8000);
 
-        // Claiming: each state's jobs in the order a claim takes them, so it reads only those it takes, whatever the backlog.
-        builder.HasIndex(j => new { j.State, j.Priority, j.NextRunAt }).IsDescending(false, true, false);
+        // Waiting jobs in the order a claim takes them, so a claim reads only the jobs it takes whatever the backlog,
+        // and the backlog is counted without reading the history. SQLite reads a filtered index only for a query
+        // that repeats its filter word for word, as the claim's (JobCandidate) and the backlog's do.
+        builder.HasIndex(j => new { j.Priority, j.NextRunAt }).IsDescending(true, false)
+            .HasFilter("[State] IN ('Pending', 'Failed')").HasDatabaseName("IX_Jobs_Waiting");
 
         // Dedupe: one active job per identity key and tenant, enforced by the database across instances.
         builder.HasIndex(j => new { j.TenantId, j.ActiveIdentityKey }).IsUnique().HasFilter("[ActiveIdentityKey] IS NOT NULL");

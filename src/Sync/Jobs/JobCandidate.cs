@@ -21,26 +21,24 @@ internal sealed record JobCandidate(
     public ClaimedJob Claimed => new(Id, TenantId, StoreId, Flow, Subject, Payload, Attempts + 1);
 
     /// <summary>
-    /// Up to <paramref name="take"/> jobs of each due kind (pending, failed and waiting for their retry, running
-    /// with an expired lease), highest priority and longest waiting first, leaving out the stores already at
-    /// their limit and the subjects with a job running. Each kind is read in the order of the index on
-    /// (State, Priority, NextRunAt) and stops after <paramref name="take"/>, so a long backlog costs nothing.
+    /// Up to <paramref name="take"/> waiting jobs that are due (pending, or failed and at their retry time) and
+    /// up to as many running jobs whose lease expired, each highest priority and longest waiting first, leaving
+    /// out the subjects with a job running and the <paramref name="fullStores"/>. The waiting ones are read in
+    /// the order of the waiting index (IX_Jobs_Waiting) up to <paramref name="take"/>, the running ones from the
+    /// running subjects' index, so neither a long backlog nor a long history costs anything.
     /// </summary>
-    public static Task<List<JobCandidate>> ReadAsync(IQueryable<Job> jobs, DateTimeOffset now, IReadOnlyCollection<Guid> fullStores, int take, CancellationToken cancellationToken)
+    public static IQueryable<JobCandidate> Query(IQueryable<Job> jobs, DateTimeOffset now, Guid[] fullStores, int take)
     {
-        IQueryable<Job> Waiting(JobState state) => jobs
-            .Where(j => j.State == state && j.NextRunAt <= now)
-            .Where(j => !jobs.Any(running => running.SubjectKey == j.SubjectKey && running.State == JobState.Running));
+        var waiting = jobs
+            .Where(j => j.State == JobState.Pending || j.State == JobState.Failed)
+            .Where(j => j.NextRunAt <= now && !jobs.Any(running => running.SubjectKey == j.SubjectKey && running.State == JobState.Running));
         var expired = jobs.Where(j => j.State == JobState.Running && j.LeaseExpiresAt < now);
-
-        return Best(Waiting(JobState.Pending), fullStores, take)
-            .Concat(Best(Waiting(JobState.Failed), fullStores, take))
+        return Best(waiting, fullStores, take)
             .Concat(Best(expired, fullStores, take))
-            .Select(j => new JobCandidate(j.Id, j.TenantId, j.StoreId, j.Flow, j.Subject, j.SubjectKey, j.Payload, j.Priority, j.NextRunAt, j.State, j.Attempts, j.LeaseOwner))
-            .ToListAsync(cancellationToken);
+            .Select(j => new JobCandidate(j.Id, j.TenantId, j.StoreId, j.Flow, j.Subject, j.SubjectKey, j.Payload, j.Priority, j.NextRunAt, j.State, j.Attempts, j.LeaseOwner));
     }
 
-    private static IQueryable<Job> Best(IQueryable<Job> jobs, IReadOnlyCollection<Guid> fullStores, int take) => jobs
+    private static IQueryable<Job> Best(IQueryable<Job> due, Guid[] fullStores, int take) => due
         .Where(j => j.StoreId == null || !fullStores.Contains(j.StoreId.Value))
         .OrderByDescending(j => j.Priority).ThenBy(j => j.NextRunAt)
         .Take(take);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -10,29 +11,16 @@ namespace Portal.Sync.Jobs;
 /// <summary>
 /// The durable queue. Every transition is one conditional UPDATE (it happens only if the job is still in
 /// the state the caller saw) plus its history row, in one transaction. The database's unique indexes keep
-/// one active job per identity key and one running job per subject, also across portal instances.
+/// one active job per identity key and one running job per subject, also across portal instances. The hot
+/// paths (enqueue, claim, complete) write with plain statements (<see cref="JobStatements"/>); the rest with
+/// EF Core.
 /// </summary>
 public sealed class JobStore(PortalDbContextActivator activator, TimeProvider clock, IOptions<JobRetryPolicy> retry, IOptions<JobEngineOptions> engine)
+    : IDisposable
 {
     public const string SystemActor = "system";
 
-    /// <summary>The job, unless its event already succeeded, and its first history row.</summary>
-    internal const string InsertSql = """
-        INSERT INTO [Jobs] ([Id], [TenantId], [StoreId], [Flow], [Subject], [SubjectKey], [IdentityKey], [ActiveIdentityKey], [Payload],
-                            [Priority], [State], [Attempts], [MaxAttempts], [NextRunAt], [DuplicatesSkipped], [CreatedAt], [UpdatedAt])
-        SELECT @Id, @TenantId, @StoreId, @Flow, @Subject, @SubjectKey, @IdentityKey, @IdentityKey, @Payload,
-               @Priority, @Pending, 0, @MaxAttempts, @NextRunAt, 0, @Now, @Now
-        WHERE NOT EXISTS (SELECT 1 FROM [Jobs] WHERE [TenantId] = @TenantId AND [IdentityKey] = @IdentityKey AND [State] = @Succeeded);
-        INSERT INTO [JobStateChanges] ([TenantId], [JobId], [At], [To], [Actor], [Reason])
-        SELECT [TenantId], [Id], [CreatedAt], [State], @Actor, @Reason FROM [Jobs] WHERE [Id] = @Id;
-        """;
-
-    /// <summary>SQL Server: waits for the other instances' claims (see <see cref="SerialiseClaimsAsync"/>).</summary>
-    internal const string ClaimLockSql = """
-        DECLARE @granted int;
-        EXEC @granted = sp_getapplock @Resource = N'Portal.Jobs.Claim', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000;
-        IF @granted < 0 THROW 51000, N'Timed out waiting for another instance to finish claiming jobs.', 1;
-        """;
+    private readonly WriterTurns writers = new(activator.Provider);
 
     public async Task<EnqueueResult> EnqueueAsync(Guid tenantId, JobRequest request, CancellationToken cancellationToken = default)
     {
@@ -63,9 +51,10 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
         var id = Guid.CreateVersion7();
 
         // Webhooks enqueue one event at a time, so this is the queue's hottest path: plain ADO.NET, no context.
+        using var turn = await writers.TakeAsync(cancellationToken);
         await using var connection = await activator.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        using var sql = new JobSqlCommand(activator.Model, transaction, InsertSql)
+        using var sql = new JobSqlCommand(activator.Model, transaction, JobStatements.Enqueue)
             .Bind<Job>("@Id", nameof(Job.Id), id)
             .Bind<Job>("@TenantId", nameof(Job.TenantId), tenantId)
             .Bind<Job>("@StoreId", nameof(Job.StoreId), request.StoreId)
@@ -102,7 +91,7 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
     /// Counts the event on the job that holds its identity key (the active one, else the one that succeeded).
     /// Null when there is none, because that job ended meanwhile.
     /// </summary>
-    private static async Task<EnqueueResult?> CountDuplicateAsync(PortalDbContext db, string identityKey, CancellationToken cancellationToken)
+    private async Task<EnqueueResult?> CountDuplicateAsync(PortalDbContext db, string identityKey, CancellationToken cancellationToken)
     {
         // A job's active identity key is its identity key or null, so one index lookup finds both kinds of holder.
         var holder = await db.Jobs
@@ -115,6 +104,7 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
             return null;
         }
 
+        using var turn = await writers.TakeAsync(cancellationToken);
         await db.Jobs.Where(j => j.Id == holder.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.DuplicatesSkipped, j => j.DuplicatesSkipped + 1), cancellationToken);
         return new EnqueueResult(holder.Id, holder.Active ? EnqueueOutcome.Collapsed : EnqueueOutcome.SkippedDuplicate);
     }
@@ -129,19 +119,22 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
     {
         var now = clock.GetUtcNow();
         var perStore = engine.Value.StoreConcurrency;
+        using var turn = await writers.TakeAsync(cancellationToken);
         await using var db = activator.Create(NoTenant.Instance);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await SerialiseClaimsAsync(db, cancellationToken);
         var jobs = db.Jobs.IgnoreQueryFilters();
 
         // No other claim runs until this one commits, so these counts stay true meanwhile; a job ending only lowers them.
-        var running = await jobs
-            .Where(j => j.State == JobState.Running && j.StoreId != null && j.LeaseExpiresAt >= now)
-            .GroupBy(j => j.StoreId!.Value)
-            .Select(g => new { Store = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Store, g => g.Count, cancellationToken);
-        var fullStores = running.Where(s => s.Value >= perStore).Select(s => s.Key).ToList();
-        var candidates = await JobCandidate.ReadAsync(jobs, now, fullStores, max * 4, cancellationToken);
+        var running = (await jobs.Where(j => j.State == JobState.Running && j.StoreId != null && j.LeaseExpiresAt >= now)
+                .Select(j => j.StoreId!.Value)
+                .ToListAsync(cancellationToken))
+            .CountBy(store => store)
+            .ToDictionary();
+        var fullStores = running.Where(store => store.Value >= perStore).Select(store => store.Key).ToArray();
+
+        // Twice as many as wanted, in case some share a subject or fill their store.
+        var candidates = await JobCandidate.Query(jobs, now, fullStores, max * 2).ToListAsync(cancellationToken);
 
         var claimed = new List<ClaimedJob>();
         var history = new List<JobStateChange>();
@@ -154,7 +147,7 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
             }
 
             var storeFull = candidate.StoreId is { } store && running.GetValueOrDefault(store) >= perStore;
-            if (storeFull || subjects.Contains(candidate.SubjectKey) || !await TakeAsync(jobs, candidate, owner, now + lease, now, cancellationToken))
+            if (storeFull || subjects.Contains(candidate.SubjectKey) || !await TakeAsync(transaction.GetDbTransaction(), candidate, owner, now + lease, now, cancellationToken))
             {
                 continue;
             }
@@ -178,33 +171,33 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
     }
 
     /// <summary>
-    /// Makes claims take turns across instances. On SQLite the claim's transaction already holds the database's
-    /// only write lock from its first statement (BEGIN IMMEDIATE). On SQL Server an exclusive application lock,
-    /// released when the transaction ends, does the same, at the cost of claims never overlapping (each is a few
-    /// short statements for a whole batch).
+    /// Makes claims take turns across instances, so that what one claim counts stays true until it commits. On
+    /// SQLite the claim's transaction already holds the database's only write lock from its first statement
+    /// (BEGIN IMMEDIATE). On SQL Server an exclusive application lock, released when the transaction ends, does
+    /// the same; claims then never overlap, which costs little as each is a few short statements for a batch.
     /// </summary>
     private async Task SerialiseClaimsAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         if (activator.Provider == DatabaseProvider.SqlServer)
         {
-            await db.Database.ExecuteSqlRawAsync(ClaimLockSql, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(JobStatements.ClaimLock, cancellationToken);
         }
     }
 
-    /// <summary>
-    /// Takes one candidate if it is still as the claim read it: due, and at the same attempt (so nobody claimed or
-    /// retried it in between, and the attempt number handed to the worker is true).
-    /// </summary>
-    private static async Task<bool> TakeAsync(IQueryable<Job> jobs, JobCandidate candidate, string owner, DateTimeOffset leaseExpires, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> TakeAsync(DbTransaction transaction, JobCandidate candidate, string owner, DateTimeOffset leaseExpires, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        using var sql = new JobSqlCommand(activator.Model, transaction, JobStatements.Take)
+            .Bind<Job>("@Running", nameof(Job.State), JobState.Running)
+            .Bind<Job>("@Pending", nameof(Job.State), JobState.Pending)
+            .Bind<Job>("@Failed", nameof(Job.State), JobState.Failed)
+            .Bind<Job>("@Owner", nameof(Job.LeaseOwner), owner)
+            .Bind<Job>("@LeaseExpiresAt", nameof(Job.LeaseExpiresAt), leaseExpires)
+            .Bind<Job>("@Now", nameof(Job.UpdatedAt), now)
+            .Bind<Job>("@Id", nameof(Job.Id), candidate.Id)
+            .Bind<Job>("@Attempts", nameof(Job.Attempts), candidate.Attempts);
         try
         {
-            return await Due(jobs, now).Where(j => j.Id == candidate.Id && j.Attempts == candidate.Attempts).ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.State, JobState.Running)
-                .SetProperty(j => j.LeaseOwner, owner)
-                .SetProperty(j => j.LeaseExpiresAt, leaseExpires)
-                .SetProperty(j => j.Attempts, j => j.Attempts + 1)
-                .SetProperty(j => j.UpdatedAt, now), cancellationToken) == 1;
+            return await sql.ExecuteAsync(cancellationToken) == 1;
         }
         catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
         {
@@ -214,13 +207,29 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
     }
 
     /// <summary>Marks a claimed job done; false when the lease was lost meanwhile (another instance took it over).</summary>
-    public Task<bool> CompleteAsync(ClaimedJob job, string owner, TimeSpan duration, CancellationToken cancellationToken = default) =>
-        TransitionAsync(job.TenantId, job.Id, JobState.Running, JobState.Succeeded, SystemActor, "completed", null, duration,
-            query => query.Where(j => j.LeaseOwner == owner),
-            s => s.SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null)
-                .SetProperty(j => j.ActiveIdentityKey, (string?)null).SetProperty(j => j.ErrorKind, (string?)null)
-                .SetProperty(j => j.LastError, (string?)null).SetProperty(j => j.ErrorFingerprint, (string?)null).SetProperty(j => j.FixPath, (string?)null),
-            cancellationToken);
+    public async Task<bool> CompleteAsync(ClaimedJob job, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+
+        // Every job ends here, so like enqueueing it is plain ADO.NET, no context.
+        using var turn = await writers.TakeAsync(cancellationToken);
+        await using var connection = await activator.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        using var sql = new JobSqlCommand(activator.Model, transaction, JobStatements.Complete)
+            .Bind<Job>("@Succeeded", nameof(Job.State), JobState.Succeeded)
+            .Bind<Job>("@Running", nameof(Job.State), JobState.Running)
+            .Bind<Job>("@Now", nameof(Job.UpdatedAt), now)
+            .Bind<Job>("@Id", nameof(Job.Id), job.Id)
+            .Bind<Job>("@Owner", nameof(Job.LeaseOwner), owner);
+        if (await sql.ExecuteAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        await JobHistory.AppendAsync(activator.Model, transaction, [History(job.TenantId, job.Id, JobState.Running, JobState.Succeeded, SystemActor, "completed", now, null, duration)], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
 
     /// <summary>
     /// Records a failed attempt: a transient failure is retried after a backoff until the attempts run out;
@@ -317,6 +326,7 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
         }
 
         var now = clock.GetUtcNow();
+        using var turn = await writers.TakeAsync(cancellationToken);
         await using var db = For(tenantId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var rows = await guard(db.Jobs.Where(j => j.Id == jobId && j.State == from)).ExecuteUpdateAsync(s =>
@@ -334,10 +344,6 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
         return true;
     }
 
-    private static IQueryable<Job> Due(IQueryable<Job> jobs, DateTimeOffset now) =>
-        jobs.Where(j => ((j.State == JobState.Pending || j.State == JobState.Failed) && j.NextRunAt <= now)
-                        || (j.State == JobState.Running && j.LeaseExpiresAt < now));
-
     private PortalDbContext For(Guid tenantId)
     {
         var tenant = new TenantContext();
@@ -347,4 +353,6 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
 
     private static JobStateChange History(Guid tenantId, Guid jobId, JobState? from, JobState to, string actor, string reason, DateTimeOffset at, string? error = null, TimeSpan? duration = null) =>
         new() { TenantId = tenantId, JobId = jobId, From = from, To = to, Actor = actor, Reason = reason, At = at, Error = error, Duration = duration };
+
+    public void Dispose() => writers.Dispose();
 }

@@ -11,8 +11,10 @@ public class JobSqlTests
 {
     public static TheoryData<string, string> Statements => new()
     {
-        { "enqueue", JobStore.InsertSql },
-        { "claim lock", JobStore.ClaimLockSql },
+        { "enqueue", JobStatements.Enqueue },
+        { "take", JobStatements.Take },
+        { "complete", JobStatements.Complete },
+        { "claim lock", JobStatements.ClaimLock },
         { "history", JobHistory.InsertSql(rows: 3) },
     };
 

@@ -315,6 +315,11 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasDatabaseName("IX_Jobs_RunningSubject")
                         .HasFilter("[State] = 'Running'");
 
+                    b.HasIndex("Priority", "NextRunAt")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("IX_Jobs_Waiting")
+                        .HasFilter("[State] IN ('Pending', 'Failed')");
+
                     b.HasIndex("TenantId", "ActiveIdentityKey")
                         .IsUnique()
                         .HasFilter("[ActiveIdentityKey] IS NOT NULL");
@@ -323,9 +328,6 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasFilter("[ErrorFingerprint] IS NOT NULL");
 
                     b.HasIndex("TenantId", "IdentityKey");
-
-                    b.HasIndex("State", "Priority", "NextRunAt")
-                        .IsDescending(false, true, false);
 
                     b.HasIndex("TenantId", "State", "UpdatedAt");
 

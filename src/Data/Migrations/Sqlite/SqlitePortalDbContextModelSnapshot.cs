@@ -301,6 +301,11 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Jobs_RunningSubject")
                         .HasFilter("[State] = 'Running'");
 
+                    b.HasIndex("Priority", "NextRunAt")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("IX_Jobs_Waiting")
+                        .HasFilter("[State] IN ('Pending', 'Failed')");
+
                     b.HasIndex("TenantId", "ActiveIdentityKey")
                         .IsUnique()
                         .HasFilter("[ActiveIdentityKey] IS NOT NULL");
@@ -309,9 +314,6 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasFilter("[ErrorFingerprint] IS NOT NULL");
 
                     b.HasIndex("TenantId", "IdentityKey");
-
-                    b.HasIndex("State", "Priority", "NextRunAt")
-                        .IsDescending(false, true, false);
 
                     b.HasIndex("TenantId", "State", "UpdatedAt");
 

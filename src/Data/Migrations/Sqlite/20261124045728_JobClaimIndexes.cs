@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Portal.Data.Migrations.SqlServer
+namespace Portal.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class JobClaimOrder : Migration
+    public partial class JobClaimIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -19,27 +19,28 @@ namespace Portal.Data.Migrations.SqlServer
                 table: "Jobs");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Jobs_State_Priority_NextRunAt",
-                table: "Jobs",
-                columns: new[] { "State", "Priority", "NextRunAt" },
-                descending: new[] { false, true, false });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Jobs_TenantId_ErrorFingerprint",
                 table: "Jobs",
                 columns: new[] { "TenantId", "ErrorFingerprint" },
                 filter: "[ErrorFingerprint] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_Waiting",
+                table: "Jobs",
+                columns: new[] { "Priority", "NextRunAt" },
+                descending: new[] { true, false },
+                filter: "[State] IN ('Pending', 'Failed')");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Jobs_State_Priority_NextRunAt",
+                name: "IX_Jobs_TenantId_ErrorFingerprint",
                 table: "Jobs");
 
             migrationBuilder.DropIndex(
-                name: "IX_Jobs_TenantId_ErrorFingerprint",
+                name: "IX_Jobs_Waiting",
                 table: "Jobs");
 
             migrationBuilder.CreateIndex(
