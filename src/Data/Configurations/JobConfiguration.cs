@@ -33,6 +33,9 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
 
         // One running job per subject, enforced by the database across instances.
         builder.HasIndex(j => j.SubjectKey).IsUnique().HasFilter("[State] = 'Running'").HasDatabaseName("IX_Jobs_RunningSubject");
+
+        // The inspector's list, newest first, as a whole and by state: a page is read in index order, deep pages included.
+        builder.HasIndex(j => new { j.TenantId, j.UpdatedAt, j.Id }).IsDescending(false, true, false);
         builder.HasIndex(j => new { j.TenantId, j.State, j.UpdatedAt });
 
         // Only failing and parked jobs have a fingerprint; the others (nearly all) cost this index nothing.

@@ -331,6 +331,9 @@ namespace Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "State", "UpdatedAt");
 
+                    b.HasIndex("TenantId", "UpdatedAt", "Id")
+                        .IsDescending(false, true, false);
+
                     b.ToTable("Jobs");
                 });
 

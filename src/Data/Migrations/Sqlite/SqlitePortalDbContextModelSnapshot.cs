@@ -317,6 +317,9 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "State", "UpdatedAt");
 
+                    b.HasIndex("TenantId", "UpdatedAt", "Id")
+                        .IsDescending(false, true, false);
+
                     b.ToTable("Jobs");
                 });
 
