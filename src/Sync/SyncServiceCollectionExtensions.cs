@@ -36,7 +36,8 @@ public static class SyncServiceCollectionExtensions
         services.AddOptions<JobRetryPolicy>().BindConfiguration("Jobs:Retry");
         services.AddSingleton<JobStore>();
         services.AddOptions<JobEngineOptions>().BindConfiguration("Jobs")
-            .Validate(o => o.LeaseDuration > o.JobTimeout, "Jobs:LeaseDuration must be longer than Jobs:JobTimeout, or a live job could be taken over.");
+            .Validate(o => o.LeaseDuration > o.JobTimeout, "Jobs:LeaseDuration must be longer than Jobs:JobTimeout, or a live job could be taken over.")
+            .Validate(o => o.StoreConcurrency >= 1, "Jobs:StoreConcurrency must be at least 1, or no store's job would ever run.");
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobHousekeeping>();
         services.AddSingleton<IValidator<IgnoreJobForm>, IgnoreJobFormValidator>();

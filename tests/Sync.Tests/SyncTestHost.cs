@@ -44,18 +44,20 @@ internal sealed class SyncTestHost : IAsyncDisposable
     }
 
     /// <summary>Another portal instance on the same database file: it shares nothing with this one but the database (and the clock).</summary>
-    public ServiceProvider SecondInstance()
+    /// <param name="configure">Adds or replaces services of that instance.</param>
+    public ServiceProvider SecondInstance(Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataDirectory"] = Directory })
             .Build();
-        return new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddPortalData(configuration, Directory)
             .AddSync()
-            .AddSingleton<TimeProvider>(Clock)
-            .BuildServiceProvider();
+            .AddSingleton<TimeProvider>(Clock);
+        configure?.Invoke(collection);
+        return collection.BuildServiceProvider();
     }
 
     public async Task<Guid> AddTenantAsync(string name)

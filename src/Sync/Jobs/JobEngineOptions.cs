@@ -9,6 +9,12 @@ public sealed class JobEngineOptions
     /// <summary>Jobs this instance runs at once.</summary>
     public int Concurrency { get; set; } = 4;
 
+    /// <summary>
+    /// Jobs of one store that run at once across all instances, so one busy store neither takes every worker
+    /// nor floods its platform's API; other stores' jobs run beside it.
+    /// </summary>
+    public int StoreConcurrency { get; set; } = 2;
+
     /// <summary>How often the worker looks for due work when idle.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -9,132 +11,225 @@ namespace Portal.Sync.Jobs;
 /// <summary>
 /// The durable queue. Every transition is one conditional UPDATE (it happens only if the job is still in
 /// the state the caller saw) plus its history row, in one transaction. The database's unique indexes keep
-/// one active job per identity key and one running job per subject, also across portal instances.
+/// one active job per identity key and one running job per subject, also across portal instances. The hot
+/// paths (enqueue, claim, complete) write with plain statements (<see cref="JobStatements"/>); the rest with
+/// EF Core.
 /// </summary>
-public sealed class JobStore(PortalDbContextActivator activator, TimeProvider clock, IOptions<JobRetryPolicy> retry)
+public sealed class JobStore(PortalDbContextActivator activator, TimeProvider clock, IOptions<JobRetryPolicy> retry, IOptions<JobEngineOptions> engine)
+    : IDisposable
 {
     public const string SystemActor = "system";
 
+    private readonly WriterTurns writers = new(activator.Provider);
+
     public async Task<EnqueueResult> EnqueueAsync(Guid tenantId, JobRequest request, CancellationToken cancellationToken = default)
     {
-        await using var db = For(tenantId);
-        if (await FindActiveAsync(db, request.IdentityKey, cancellationToken) is { } active)
+        // Ends: a retry needs the job that held the key to end between the two steps, and ended jobs stay ended.
+        while (true)
         {
-            return await CollapseAsync(db, active, cancellationToken);
-        }
+            if (await TryInsertAsync(tenantId, request, cancellationToken) is { } created)
+            {
+                return new EnqueueResult(created, EnqueueOutcome.Created);
+            }
 
-        var succeeded = await db.Jobs.Where(j => j.IdentityKey == request.IdentityKey && j.State == JobState.Succeeded)
-            .Select(j => (Guid?)j.Id).FirstOrDefaultAsync(cancellationToken);
-        if (succeeded is { } done)
-        {
-            await db.Jobs.Where(j => j.Id == done).ExecuteUpdateAsync(s => s.SetProperty(j => j.DuplicatesSkipped, j => j.DuplicatesSkipped + 1), cancellationToken);
-            return new EnqueueResult(done, EnqueueOutcome.SkippedDuplicate);
-        }
-
-        var now = clock.GetUtcNow();
-        var job = new Job
-        {
-            Flow = request.Flow,
-            Subject = request.Subject,
-            SubjectKey = request.SubjectKey,
-            IdentityKey = request.IdentityKey,
-            ActiveIdentityKey = request.IdentityKey,
-            Payload = request.Payload,
-            StoreId = request.StoreId,
-            Priority = request.Priority,
-            State = JobState.Pending,
-            MaxAttempts = retry.Value.For(request.Flow).MaxAttempts,
-            NextRunAt = request.RunAt ?? now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.Jobs.Add(job);
-        db.JobStateChanges.Add(History(job.Id, null, JobState.Pending, SystemActor, "enqueued", now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new EnqueueResult(job.Id, EnqueueOutcome.Created);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            // Another instance enqueued the same event a moment earlier.
-            await using var again = For(tenantId);
-            return await CollapseAsync(again, (await FindActiveAsync(again, request.IdentityKey, cancellationToken))!.Value, cancellationToken);
+            await using var db = For(tenantId);
+            if (await CountDuplicateAsync(db, request.IdentityKey, cancellationToken) is { } duplicate)
+            {
+                return duplicate;
+            }
         }
     }
 
     /// <summary>
+    /// Inserts the job and its history row in one command, unless its event already succeeded; the unique
+    /// index on the active identity key refuses it when the event is pending, running, failed or parked, also
+    /// when another instance inserted it a moment earlier. Null when it was not inserted.
+    /// </summary>
+    private async Task<Guid?> TryInsertAsync(Guid tenantId, JobRequest request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7();
+
+        // Webhooks enqueue one event at a time, so this is the queue's hottest path: plain ADO.NET, no context.
+        using var turn = await writers.TakeAsync(cancellationToken);
+        await using var connection = await activator.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        using var sql = new JobSqlCommand(activator.Model, transaction, JobStatements.Enqueue)
+            .Bind<Job>("@Id", nameof(Job.Id), id)
+            .Bind<Job>("@TenantId", nameof(Job.TenantId), tenantId)
+            .Bind<Job>("@StoreId", nameof(Job.StoreId), request.StoreId)
+            .Bind<Job>("@Flow", nameof(Job.Flow), request.Flow)
+            .Bind<Job>("@Subject", nameof(Job.Subject), request.Subject)
+            .Bind<Job>("@SubjectKey", nameof(Job.SubjectKey), request.SubjectKey)
+            .Bind<Job>("@IdentityKey", nameof(Job.IdentityKey), request.IdentityKey)
+            .Bind<Job>("@Payload", nameof(Job.Payload), request.Payload)
+            .Bind<Job>("@Priority", nameof(Job.Priority), request.Priority)
+            .Bind<Job>("@Pending", nameof(Job.State), JobState.Pending)
+            .Bind<Job>("@Succeeded", nameof(Job.State), JobState.Succeeded)
+            .Bind<Job>("@MaxAttempts", nameof(Job.MaxAttempts), retry.Value.For(request.Flow).MaxAttempts)
+            .Bind<Job>("@NextRunAt", nameof(Job.NextRunAt), request.RunAt ?? now)
+            .Bind<Job>("@Now", nameof(Job.CreatedAt), now)
+            .Bind<JobStateChange>("@Actor", nameof(JobStateChange.Actor), SystemActor)
+            .Bind<JobStateChange>("@Reason", nameof(JobStateChange.Reason), "enqueued");
+        try
+        {
+            if (await sql.ExecuteAsync(cancellationToken) == 0)
+            {
+                return null;
+            }
+        }
+        catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return null;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>
+    /// Counts the event on the job that holds its identity key (the active one, else the one that succeeded).
+    /// Null when there is none, because that job ended meanwhile.
+    /// </summary>
+    private async Task<EnqueueResult?> CountDuplicateAsync(PortalDbContext db, string identityKey, CancellationToken cancellationToken)
+    {
+        // A job's active identity key is its identity key or null, so one index lookup finds both kinds of holder.
+        var holder = await db.Jobs
+            .Where(j => j.IdentityKey == identityKey && (j.ActiveIdentityKey != null || j.State == JobState.Succeeded))
+            .OrderBy(j => j.ActiveIdentityKey == null)
+            .Select(j => new { j.Id, Active = j.ActiveIdentityKey != null })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (holder is null)
+        {
+            return null;
+        }
+
+        using var turn = await writers.TakeAsync(cancellationToken);
+        await db.Jobs.Where(j => j.Id == holder.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.DuplicatesSkipped, j => j.DuplicatesSkipped + 1), cancellationToken);
+        return new EnqueueResult(holder.Id, holder.Active ? EnqueueOutcome.Collapsed : EnqueueOutcome.SkippedDuplicate);
+    }
+
+    /// <summary>
     /// Claims up to <paramref name="max"/> due jobs of any tenant for <paramref name="owner"/> until the lease
-    /// expires; a running job whose lease expired (its instance died) is claimed again.
+    /// expires, in one transaction; a running job whose lease expired (its instance died) is claimed again.
+    /// A store never has more than <see cref="JobEngineOptions.StoreConcurrency"/> jobs running with a live
+    /// lease, counted across instances, and a subject never has two.
     /// </summary>
     public async Task<IReadOnlyList<ClaimedJob>> ClaimAsync(string owner, int max, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        List<(ClaimedJob Job, JobState State, string? PreviousOwner)> candidates;
-        await using (var db = activator.Create(NoTenant.Instance))
-        {
-            // Everything the worker needs is read here, so a successful claim costs no further read.
-            candidates = (await Due(db.Jobs.IgnoreQueryFilters(), now)
-                    .OrderByDescending(j => j.Priority).ThenBy(j => j.NextRunAt)
-                    .Take(max * 4)
-                    .Select(j => new { j.Id, j.TenantId, j.StoreId, j.Flow, j.Subject, j.Payload, j.Attempts, j.State, j.LeaseOwner })
-                    .ToListAsync(cancellationToken))
-                .Select(j => (new ClaimedJob(j.Id, j.TenantId, j.StoreId, j.Flow, j.Subject, j.Payload, j.Attempts + 1), j.State, j.LeaseOwner))
-                .ToList();
-        }
+        var perStore = engine.Value.StoreConcurrency;
+        using var turn = await writers.TakeAsync(cancellationToken);
+        await using var db = activator.Create(NoTenant.Instance);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SerialiseClaimsAsync(db, cancellationToken);
+        var jobs = db.Jobs.IgnoreQueryFilters();
+
+        // No other claim runs until this one commits, so these counts stay true meanwhile; a job ending only lowers them.
+        var running = (await jobs.Where(j => j.State == JobState.Running && j.StoreId != null && j.LeaseExpiresAt >= now)
+                .Select(j => j.StoreId!.Value)
+                .ToListAsync(cancellationToken))
+            .CountBy(store => store)
+            .ToDictionary();
+        var fullStores = running.Where(store => store.Value >= perStore).Select(store => store.Key).ToArray();
+
+        // Twice as many as wanted, in case some share a subject or fill their store.
+        var candidates = await JobCandidate.Query(jobs, now, fullStores, max * 2).ToListAsync(cancellationToken);
 
         var claimed = new List<ClaimedJob>();
-        foreach (var candidate in candidates)
+        var history = new List<JobStateChange>();
+        var subjects = new HashSet<string>();
+        foreach (var candidate in candidates.OrderByDescending(c => c.Priority).ThenBy(c => c.NextRunAt))
         {
             if (claimed.Count == max)
             {
                 break;
             }
 
-            await using var db = For(candidate.Job.TenantId);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            int rows;
-            try
-            {
-                // The attempt number read above holds only if nobody claimed the job in between, so it guards too.
-                rows = await Due(db.Jobs, now).Where(j => j.Id == candidate.Job.Id && j.Attempts == candidate.Job.Attempt - 1).ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.State, JobState.Running)
-                    .SetProperty(j => j.LeaseOwner, owner)
-                    .SetProperty(j => j.LeaseExpiresAt, now + lease)
-                    .SetProperty(j => j.Attempts, j => j.Attempts + 1)
-                    .SetProperty(j => j.UpdatedAt, now), cancellationToken);
-            }
-            catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
-            {
-                // Another job of the same subject is running; this one waits its turn.
-                continue;
-            }
-
-            if (rows == 0)
+            var storeFull = candidate.StoreId is { } store && running.GetValueOrDefault(store) >= perStore;
+            if (storeFull || subjects.Contains(candidate.SubjectKey) || !await TakeAsync(transaction.GetDbTransaction(), candidate, owner, now + lease, now, cancellationToken))
             {
                 continue;
             }
 
+            if (candidate.StoreId is { } taken)
+            {
+                running[taken] = running.GetValueOrDefault(taken) + 1;
+            }
+
+            subjects.Add(candidate.SubjectKey);
+            claimed.Add(candidate.Claimed);
             var reason = candidate.State == JobState.Running
-                ? $"claimed by {owner} after the lease of {candidate.PreviousOwner} expired"
+                ? $"claimed by {owner} after the lease of {candidate.LeaseOwner} expired"
                 : $"claimed by {owner}";
-            db.JobStateChanges.Add(History(candidate.Job.Id, candidate.State, JobState.Running, SystemActor, reason, now));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            claimed.Add(candidate.Job);
+            history.Add(History(candidate.TenantId, candidate.Id, candidate.State, JobState.Running, SystemActor, reason, now));
         }
 
+        await JobHistory.AppendAsync(activator.Model, transaction.GetDbTransaction(), history, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return claimed;
     }
 
+    /// <summary>
+    /// Makes claims take turns across instances, so that what one claim counts stays true until it commits. On
+    /// SQLite the claim's transaction already holds the database's only write lock from its first statement
+    /// (BEGIN IMMEDIATE). On SQL Server an exclusive application lock, released when the transaction ends, does
+    /// the same; claims then never overlap, which costs little as each is a few short statements for a batch.
+    /// </summary>
+    private async Task SerialiseClaimsAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        if (activator.Provider == DatabaseProvider.SqlServer)
+        {
+            await db.Database.ExecuteSqlRawAsync(JobStatements.ClaimLock, cancellationToken);
+        }
+    }
+
+    private async Task<bool> TakeAsync(DbTransaction transaction, JobCandidate candidate, string owner, DateTimeOffset leaseExpires, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var sql = new JobSqlCommand(activator.Model, transaction, JobStatements.Take)
+            .Bind<Job>("@Running", nameof(Job.State), JobState.Running)
+            .Bind<Job>("@Pending", nameof(Job.State), JobState.Pending)
+            .Bind<Job>("@Failed", nameof(Job.State), JobState.Failed)
+            .Bind<Job>("@Owner", nameof(Job.LeaseOwner), owner)
+            .Bind<Job>("@LeaseExpiresAt", nameof(Job.LeaseExpiresAt), leaseExpires)
+            .Bind<Job>("@Now", nameof(Job.UpdatedAt), now)
+            .Bind<Job>("@Id", nameof(Job.Id), candidate.Id)
+            .Bind<Job>("@Attempts", nameof(Job.Attempts), candidate.Attempts);
+        try
+        {
+            return await sql.ExecuteAsync(cancellationToken) == 1;
+        }
+        catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // The candidates leave out running subjects, but the unique index is what guarantees one at a time.
+            return false;
+        }
+    }
+
     /// <summary>Marks a claimed job done; false when the lease was lost meanwhile (another instance took it over).</summary>
-    public Task<bool> CompleteAsync(ClaimedJob job, string owner, TimeSpan duration, CancellationToken cancellationToken = default) =>
-        TransitionAsync(job.TenantId, job.Id, JobState.Running, JobState.Succeeded, SystemActor, "completed", null, duration,
-            query => query.Where(j => j.LeaseOwner == owner),
-            s => s.SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null)
-                .SetProperty(j => j.ActiveIdentityKey, (string?)null).SetProperty(j => j.ErrorKind, (string?)null)
-                .SetProperty(j => j.LastError, (string?)null).SetProperty(j => j.ErrorFingerprint, (string?)null).SetProperty(j => j.FixPath, (string?)null),
-            cancellationToken);
+    public async Task<bool> CompleteAsync(ClaimedJob job, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+
+        // Every job ends here, so like enqueueing it is plain ADO.NET, no context.
+        using var turn = await writers.TakeAsync(cancellationToken);
+        await using var connection = await activator.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        using var sql = new JobSqlCommand(activator.Model, transaction, JobStatements.Complete)
+            .Bind<Job>("@Succeeded", nameof(Job.State), JobState.Succeeded)
+            .Bind<Job>("@Running", nameof(Job.State), JobState.Running)
+            .Bind<Job>("@Now", nameof(Job.UpdatedAt), now)
+            .Bind<Job>("@Id", nameof(Job.Id), job.Id)
+            .Bind<Job>("@Owner", nameof(Job.LeaseOwner), owner);
+        if (await sql.ExecuteAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        await JobHistory.AppendAsync(activator.Model, transaction, [History(job.TenantId, job.Id, JobState.Running, JobState.Succeeded, SystemActor, "completed", now, null, duration)], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
 
     /// <summary>
     /// Records a failed attempt: a transient failure is retried after a backoff until the attempts run out;
@@ -231,6 +326,7 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
         }
 
         var now = clock.GetUtcNow();
+        using var turn = await writers.TakeAsync(cancellationToken);
         await using var db = For(tenantId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var rows = await guard(db.Jobs.Where(j => j.Id == jobId && j.State == from)).ExecuteUpdateAsync(s =>
@@ -243,24 +339,10 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
             return false;
         }
 
-        db.JobStateChanges.Add(History(jobId, from, to, actor, reason, now, error, duration));
-        await db.SaveChangesAsync(cancellationToken);
+        await JobHistory.AppendAsync(activator.Model, transaction.GetDbTransaction(), [History(tenantId, jobId, from, to, actor, reason, now, error, duration)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
-
-    private static async Task<EnqueueResult> CollapseAsync(PortalDbContext db, Guid jobId, CancellationToken cancellationToken)
-    {
-        await db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.DuplicatesSkipped, j => j.DuplicatesSkipped + 1), cancellationToken);
-        return new EnqueueResult(jobId, EnqueueOutcome.Collapsed);
-    }
-
-    private static async Task<Guid?> FindActiveAsync(PortalDbContext db, string identityKey, CancellationToken cancellationToken) =>
-        await db.Jobs.Where(j => j.ActiveIdentityKey == identityKey).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(cancellationToken);
-
-    private static IQueryable<Job> Due(IQueryable<Job> jobs, DateTimeOffset now) =>
-        jobs.Where(j => ((j.State == JobState.Pending || j.State == JobState.Failed) && j.NextRunAt <= now)
-                        || (j.State == JobState.Running && j.LeaseExpiresAt < now));
 
     private PortalDbContext For(Guid tenantId)
     {
@@ -269,6 +351,8 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
         return activator.Create(tenant);
     }
 
-    private static JobStateChange History(Guid jobId, JobState? from, JobState to, string actor, string reason, DateTimeOffset at, string? error = null, TimeSpan? duration = null) =>
-        new() { JobId = jobId, From = from, To = to, Actor = actor, Reason = reason, At = at, Error = error, Duration = duration };
+    private static JobStateChange History(Guid tenantId, Guid jobId, JobState? from, JobState to, string actor, string reason, DateTimeOffset at, string? error = null, TimeSpan? duration = null) =>
+        new() { TenantId = tenantId, JobId = jobId, From = from, To = to, Actor = actor, Reason = reason, At = at, Error = error, Duration = duration };
+
+    public void Dispose() => writers.Dispose();
 }

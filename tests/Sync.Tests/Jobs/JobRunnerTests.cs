@@ -19,7 +19,7 @@ public class JobRunnerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await SyncTestHost.StartAsync(services => services.AddSingleton<IJobHandler>(handler));
+        host = await SyncTestHost.StartAsync(services => services.AddSingleton<IJobHandler>(handler).Configure<JobEngineOptions>(o => o.StoreConcurrency = 2));
         tenant = await host.AddTenantAsync("Alpha");
     }
 
@@ -32,8 +32,8 @@ public class JobRunnerTests : IAsyncLifetime
         host.Clock,
         NullLogger<JobRunner>.Instance);
 
-    private Task<EnqueueResult> EnqueueAsync(string key, string flow = "test.flow") =>
-        Store.EnqueueAsync(tenant, new JobRequest(flow, $"Subject {key}", $"subject:{key}", $"event:{key}"));
+    private Task<EnqueueResult> EnqueueAsync(string key, string flow = "test.flow", Guid? store = null) =>
+        Store.EnqueueAsync(tenant, new JobRequest(flow, $"Subject {key}", $"subject:{key}", $"event:{key}", StoreId: store));
 
     private async Task<Job> LoadAsync(Guid id)
     {
@@ -115,6 +115,50 @@ public class JobRunnerTests : IAsyncLifetime
 
         Assert.Equal(6, await running);
         Assert.Equal(2, handler.MostAtOnce);
+    }
+
+    [Fact]
+    public async Task A_store_runs_at_most_its_concurrency_while_another_stores_jobs_run_beside_it()
+    {
+        var (busy, quiet) = (Guid.NewGuid(), Guid.NewGuid());
+        for (var i = 0; i < 5; i++)
+        {
+            await EnqueueAsync($"busy-{i}", store: busy);
+        }
+
+        await EnqueueAsync("quiet-0", store: quiet);
+        await EnqueueAsync("quiet-1", store: quiet);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fourRunning = new TaskCompletionSource<Dictionary<Guid, int>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var runningPerStore = new Dictionary<Guid, int>();
+        var mostPerStore = new Dictionary<Guid, int>();
+        handler.Behaviour = async (job, _) =>
+        {
+            var store = job.StoreId!.Value;
+            lock (runningPerStore)
+            {
+                runningPerStore[store] = runningPerStore.GetValueOrDefault(store) + 1;
+                mostPerStore[store] = Math.Max(mostPerStore.GetValueOrDefault(store), runningPerStore[store]);
+                if (runningPerStore.Values.Sum() == 4)
+                {
+                    fourRunning.TrySetResult(new Dictionary<Guid, int>(runningPerStore));
+                }
+            }
+
+            await gate.Task;
+            lock (runningPerStore)
+            {
+                runningPerStore[store]--;
+            }
+        };
+
+        var running = Runner("node-a", concurrency: 4).RunDueJobsAsync(CancellationToken.None);
+        var whileBlocked = await fourRunning.Task;
+        gate.SetResult();
+
+        Assert.Equal(7, await running);
+        Assert.Equal((2, 2), (whileBlocked[busy], whileBlocked[quiet]));
+        Assert.Equal(2, mostPerStore[busy]);
     }
 
     [Fact]

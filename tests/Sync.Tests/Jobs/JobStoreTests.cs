@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
@@ -9,6 +10,7 @@ namespace Portal.Sync.Tests.Jobs;
 public class JobStoreTests : IAsyncLifetime
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private static readonly Action<IServiceCollection> TwoJobsPerStore = services => services.Configure<JobEngineOptions>(o => o.StoreConcurrency = 2);
     private SyncTestHost host = default!;
     private Guid tenant;
 
@@ -16,7 +18,7 @@ public class JobStoreTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await SyncTestHost.StartAsync();
+        host = await SyncTestHost.StartAsync(TwoJobsPerStore);
         tenant = await host.AddTenantAsync("Alpha");
     }
 
@@ -52,6 +54,42 @@ public class JobStoreTests : IAsyncLifetime
         Assert.Empty(await Store.ClaimAsync("node-a", 10, Lease));
         var job = await LoadAsync(first.JobId);
         Assert.Equal((JobState.Succeeded, 2, 1), (job.State, job.DuplicatesSkipped, job.Attempts));
+    }
+
+    [Fact]
+    public async Task An_event_collapses_into_its_active_job_even_when_an_earlier_job_of_it_succeeded()
+    {
+        var ignored = await Store.EnqueueAsync(tenant, Order("1010"));
+        await Store.IgnoreAsync(tenant, ignored.JobId, JobState.Pending, "fiona@alpha.test", "entered by mistake");
+        var redone = await Store.EnqueueAsync(tenant, Order("1010"));
+        await Store.CompleteAsync(Assert.Single(await Store.ClaimAsync("node-a", 10, Lease)), "node-a", TimeSpan.Zero);
+        await Store.RetryAsync(tenant, ignored.JobId, JobState.Cancelled, "fiona@alpha.test");
+
+        var again = await Store.EnqueueAsync(tenant, Order("1010"));
+
+        Assert.Equal((ignored.JobId, EnqueueOutcome.Collapsed), (again.JobId, again.Outcome));
+        Assert.Equal((1, 0), ((await LoadAsync(ignored.JobId)).DuplicatesSkipped, (await LoadAsync(redone.JobId)).DuplicatesSkipped));
+    }
+
+    [Fact]
+    public async Task Two_instances_enqueueing_the_same_event_at_once_make_one_job()
+    {
+        await using var second = host.SecondInstance();
+        var stores = new[] { Store, second.GetRequiredService<JobStore>() };
+
+        // Own threads, so the two instances' inserts really race.
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => stores[i % 2].EnqueueAsync(tenant, Order("1011")))));
+
+        var created = Assert.Single(results, r => r.Outcome == EnqueueOutcome.Created);
+        Assert.All(results.Where(r => r != created), r => Assert.Equal((created.JobId, EnqueueOutcome.Collapsed), (r.JobId, r.Outcome)));
+        Assert.Equal(19, (await LoadAsync(created.JobId)).DuplicatesSkipped);
+        Assert.Single(await HistoryAsync(created.JobId));
+    }
+
+    [Fact]
+    public async Task Enqueueing_for_a_tenant_that_does_not_exist_fails()
+    {
+        await Assert.ThrowsAnyAsync<DbException>(() => Store.EnqueueAsync(Guid.NewGuid(), Order("1012")));
     }
 
     [Fact]
@@ -112,6 +150,69 @@ public class JobStoreTests : IAsyncLifetime
         Assert.Equal(created.JobId, Assert.Single(firstBatch).Id);
         Assert.Empty(secondBatch);
         Assert.Equal(updated.JobId, Assert.Single(thirdBatch).Id);
+    }
+
+    [Fact]
+    public async Task One_claim_takes_several_due_jobs_highest_priority_first_each_with_its_history()
+    {
+        var low = await Store.EnqueueAsync(tenant, Order("1020"));
+        var high = await Store.EnqueueAsync(tenant, Order("1021") with { Priority = 5 });
+        var later = await Store.EnqueueAsync(tenant, Order("1022") with { RunAt = host.Clock.GetUtcNow().AddMinutes(1) });
+        var failing = await Store.EnqueueAsync(tenant, Order("1023") with { Priority = 9 });
+        await Store.FailAsync(Assert.Single(await Store.ClaimAsync("node-a", 1, Lease)), "node-a", new JobFailure(JobErrorKind.Transient, "Odoo is unavailable (503)"), TimeSpan.Zero);
+        host.Clock.Advance(TimeSpan.FromHours(2));
+
+        var claimed = await Store.ClaimAsync("node-a", 3, Lease);
+
+        Assert.Equal([(failing.JobId, 2), (high.JobId, 1), (low.JobId, 1)], claimed.Select(j => (j.Id, j.Attempt)));
+        foreach (var job in claimed)
+        {
+            Assert.Equal(JobState.Running, (await LoadAsync(job.Id)).State);
+            Assert.Single(await HistoryAsync(job.Id), h => h.To == JobState.Running && h.At == host.Clock.GetUtcNow() && h.Reason == "claimed by node-a");
+        }
+
+        Assert.Equal(JobState.Pending, (await LoadAsync(later.JobId)).State);
+    }
+
+    [Fact]
+    public async Task A_store_never_has_more_jobs_running_than_its_concurrency_across_instances()
+    {
+        await using var second = host.SecondInstance(TwoJobsPerStore);
+        var other = second.GetRequiredService<JobStore>();
+        var (busy, quiet) = (Guid.NewGuid(), Guid.NewGuid());
+        for (var i = 0; i < 5; i++)
+        {
+            await Store.EnqueueAsync(tenant, Order($"103{i}") with { StoreId = busy });
+        }
+
+        await Store.EnqueueAsync(tenant, Order("1040") with { StoreId = quiet });
+        await Store.EnqueueAsync(tenant, Order("1041"));
+
+        var first = await Store.ClaimAsync("node-a", 10, Lease);
+        var meanwhile = await other.ClaimAsync("node-b", 10, Lease);
+        await Store.CompleteAsync(first.First(j => j.StoreId == busy), "node-a", TimeSpan.Zero);
+        var afterOneEnded = await other.ClaimAsync("node-b", 10, Lease);
+
+        Assert.Equal([busy, busy, quiet, null], first.Select(j => j.StoreId));
+        Assert.Empty(meanwhile);
+        Assert.Equal([busy], afterOneEnded.Select(j => j.StoreId));
+    }
+
+    [Fact]
+    public async Task A_running_job_whose_lease_expired_no_longer_holds_its_stores_place()
+    {
+        var store = Guid.NewGuid();
+        for (var i = 0; i < 3; i++)
+        {
+            await Store.EnqueueAsync(tenant, Order($"105{i}") with { StoreId = store });
+        }
+
+        Assert.Equal(2, (await Store.ClaimAsync("node-a", 10, Lease)).Count);
+        host.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var afterExpiry = await Store.ClaimAsync("node-b", 10, Lease);
+
+        // Neither none (the expired leases hold nothing) nor three (the two taken over count like the waiting one).
+        Assert.Equal(2, afterExpiry.Count);
     }
 
     [Fact]

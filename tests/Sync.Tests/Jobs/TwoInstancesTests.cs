@@ -11,6 +11,7 @@ namespace Portal.Sync.Tests.Jobs;
 public class TwoInstancesTests
 {
     private const int JobCount = 1000;
+    private static readonly Action<IServiceCollection> TwoJobsPerStore = services => services.Configure<JobEngineOptions>(o => o.StoreConcurrency = 2);
 
     [Fact]
     public async Task Two_instances_process_a_thousand_jobs_each_exactly_once()
@@ -39,6 +40,24 @@ public class TwoInstancesTests
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         Assert.Equal(JobCount, await db.Jobs.CountAsync(j => j.State == JobState.Succeeded));
         Assert.Equal(JobCount, await db.JobStateChanges.CountAsync(c => c.To == JobState.Succeeded));
+    }
+
+    [Fact]
+    public async Task Racing_claims_of_two_instances_never_run_more_of_a_stores_jobs_than_its_limit()
+    {
+        await using var host = await SyncTestHost.StartAsync(TwoJobsPerStore);
+        var tenant = await host.AddTenantAsync("Alpha");
+        await using var second = host.SecondInstance(TwoJobsPerStore);
+        var stores = new[] { host.Services.GetRequiredService<JobStore>(), second.GetRequiredService<JobStore>() };
+        var store = Guid.NewGuid();
+        for (var i = 0; i < 20; i++)
+        {
+            await stores[0].EnqueueAsync(tenant, new JobRequest("noop", $"Job {i}", $"subject:{i}", $"event:{i}", StoreId: store));
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => stores[i % 2].ClaimAsync($"node-{i}", 5, TimeSpan.FromMinutes(5)))));
+
+        Assert.Equal(2, claims.Sum(c => c.Count));
     }
 
     // Claims and completes until nothing is left; bounded, so a defect fails the test instead of hanging it.

@@ -344,17 +344,24 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Jobs_RunningSubject")
                         .HasFilter("[State] = 'Running'");
 
-                    b.HasIndex("State", "NextRunAt");
+                    b.HasIndex("Priority", "NextRunAt")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("IX_Jobs_Waiting")
+                        .HasFilter("[State] IN ('Pending', 'Failed')");
 
                     b.HasIndex("TenantId", "ActiveIdentityKey")
                         .IsUnique()
                         .HasFilter("[ActiveIdentityKey] IS NOT NULL");
 
-                    b.HasIndex("TenantId", "ErrorFingerprint");
+                    b.HasIndex("TenantId", "ErrorFingerprint")
+                        .HasFilter("[ErrorFingerprint] IS NOT NULL");
 
                     b.HasIndex("TenantId", "IdentityKey");
 
                     b.HasIndex("TenantId", "State", "UpdatedAt");
+
+                    b.HasIndex("TenantId", "UpdatedAt", "Id")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("Jobs");
                 });

@@ -1,0 +1,47 @@
+namespace Portal.Sync.Jobs;
+
+/// <summary>
+/// The job store's hand-written SQL, for its hot paths. Names are quoted with brackets and parameters named,
+/// which SQLite and SQL Server both read; every statement runs on SQLite in the tests, and JobSqlTests parses
+/// each as T-SQL.
+/// </summary>
+internal static class JobStatements
+{
+    /// <summary>The job, unless its event already succeeded, and its first history row.</summary>
+    public const string Enqueue = """
+        INSERT INTO [Jobs] ([Id], [TenantId], [StoreId], [Flow], [Subject], [SubjectKey], [IdentityKey], [ActiveIdentityKey], [Payload],
+                            [Priority], [State], [Attempts], [MaxAttempts], [NextRunAt], [DuplicatesSkipped], [CreatedAt], [UpdatedAt])
+        SELECT @Id, @TenantId, @StoreId, @Flow, @Subject, @SubjectKey, @IdentityKey, @IdentityKey, @Payload,
+               @Priority, @Pending, 0, @MaxAttempts, @NextRunAt, 0, @Now, @Now
+        WHERE NOT EXISTS (SELECT 1 FROM [Jobs] WHERE [TenantId] = @TenantId AND [IdentityKey] = @IdentityKey AND [State] = @Succeeded);
+        INSERT INTO [JobStateChanges] ([TenantId], [JobId], [At], [To], [Actor], [Reason])
+        SELECT [TenantId], [Id], [CreatedAt], [State], @Actor, @Reason FROM [Jobs] WHERE [Id] = @Id;
+        """;
+
+    /// <summary>
+    /// Takes a claim's candidate if it is still as the claim read it: due, and at the same attempt, so nobody
+    /// claimed or retried it in between and the attempt number handed to the worker is true.
+    /// </summary>
+    public const string Take = """
+        UPDATE [Jobs] SET [State] = @Running, [LeaseOwner] = @Owner, [LeaseExpiresAt] = @LeaseExpiresAt, [Attempts] = [Attempts] + 1, [UpdatedAt] = @Now
+        WHERE [Id] = @Id AND [Attempts] = @Attempts
+          AND ((([State] = @Pending OR [State] = @Failed) AND [NextRunAt] <= @Now) OR ([State] = @Running AND [LeaseExpiresAt] < @Now));
+        """;
+
+    /// <summary>Ends a run in success, if the lease is still the owner's; the event's identity key is free again.</summary>
+    public const string Complete = """
+        UPDATE [Jobs] SET [State] = @Succeeded, [UpdatedAt] = @Now, [LeaseOwner] = NULL, [LeaseExpiresAt] = NULL, [ActiveIdentityKey] = NULL,
+                          [ErrorKind] = NULL, [LastError] = NULL, [ErrorFingerprint] = NULL, [FixPath] = NULL
+        WHERE [Id] = @Id AND [State] = @Running AND [LeaseOwner] = @Owner;
+        """;
+
+    /// <summary>
+    /// SQL Server: waits until no other instance is claiming, and holds the others off until this claim's
+    /// transaction ends.
+    /// </summary>
+    public const string ClaimLock = """
+        DECLARE @granted int;
+        EXEC @granted = sp_getapplock @Resource = N'Portal.Jobs.Claim', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000;
+        IF @granted < 0 THROW 51000, N'Timed out waiting for another instance to finish claiming jobs.', 1;
+        """;
+}
