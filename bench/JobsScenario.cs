@@ -98,13 +98,16 @@ internal static class JobsScenario
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().EnterAsMember(tenant, "bench", "bench@example.com", TenantRole.Viewer);
         var inspector = scope.ServiceProvider.GetRequiredService<JobInspector>();
+        var parkedJob = (await inspector.ListAsync(new JobQuery(State: JobState.NeedsAttention, PageSize: 1))).Items[0].Id;
         var pages = new (string Name, Func<Task> Read)[]
         {
+            ("filters", () => inspector.FilterOptionsAsync()),
             ("first", () => inspector.ListAsync(new JobQuery())),
             ("parked", () => inspector.ListAsync(new JobQuery(State: JobState.NeedsAttention))),
             ("text", () => inspector.ListAsync(new JobQuery(Text: "tax mapping"))),
             ("deep", () => inspector.ListAsync(new JobQuery(Page: InspectedJobs / 2 / 50))),
             ("groups", () => inspector.FailureGroupsAsync()),
+            ("detail", () => inspector.DetailAsync(parkedJob)),
         };
 
         var times = new List<(string Page, double Milliseconds)>();

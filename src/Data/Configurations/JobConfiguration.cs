@@ -41,5 +41,9 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         // Only failing and parked jobs have a fingerprint; the others (nearly all) cost this index nothing.
         builder.HasIndex(j => new { j.TenantId, j.ErrorFingerprint }).HasFilter("[ErrorFingerprint] IS NOT NULL");
         builder.HasIndex(j => new { j.TenantId, j.IdentityKey });
+
+        // The inspector's filter choices: the tenant's distinct flows and stores, read from the index alone.
+        builder.HasIndex(j => new { j.TenantId, j.Flow });
+        builder.HasIndex(j => new { j.TenantId, j.StoreId });
     }
 }

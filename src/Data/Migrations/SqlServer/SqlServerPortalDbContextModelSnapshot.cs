@@ -370,7 +370,11 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("TenantId", "ErrorFingerprint")
                         .HasFilter("[ErrorFingerprint] IS NOT NULL");
 
+                    b.HasIndex("TenantId", "Flow");
+
                     b.HasIndex("TenantId", "IdentityKey");
+
+                    b.HasIndex("TenantId", "StoreId");
 
                     b.HasIndex("TenantId", "State", "UpdatedAt");
 
