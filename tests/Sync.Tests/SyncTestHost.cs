@@ -80,8 +80,12 @@ internal sealed class SyncTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var connectionString = services.GetRequiredService<PortalDbContextActivator>().ConnectionString;
         await services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+
+        // This database's pool only: clearing them all would close another test's connections while it reads its files.
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 }

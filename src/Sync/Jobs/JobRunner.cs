@@ -7,7 +7,9 @@ namespace Portal.Sync.Jobs;
 
 /// <summary>
 /// Claims due jobs up to this instance's concurrency, runs each with its flow's handler under a time limit,
-/// and records the outcome. Runs until nothing is due; the scheduler calls it again.
+/// and records the outcomes. Runs until nothing is due; the scheduler calls it again. The outcomes are
+/// recorded between claims, all that are in by then with one transaction, so a busy instance writes a few
+/// jobs at a time instead of one.
 /// </summary>
 public sealed class JobRunner(
     JobStore store,
@@ -24,11 +26,14 @@ public sealed class JobRunner(
     public async Task<int> RunDueJobsAsync(CancellationToken cancellationToken)
     {
         var engine = options.Value;
-        var running = new List<Task>();
+        var running = new List<Task<JobOutcome?>>();
         var ran = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            running.RemoveAll(t => t.IsCompleted);
+            var finished = running.Where(t => t.IsCompleted).ToList();
+            running.RemoveAll(finished.Contains);
+            await RecordAsync(finished);
+
             var free = engine.Concurrency - running.Count;
             var claimed = free > 0 ? await store.ClaimAsync(engine.InstanceId, free, engine.LeaseDuration, cancellationToken) : [];
             if (claimed.Count == 0 && running.Count == 0)
@@ -45,10 +50,12 @@ public sealed class JobRunner(
         }
 
         await Task.WhenAll(running);
+        await RecordAsync(running);
         return ran;
     }
 
-    private async Task RunOneAsync(ClaimedJob job, CancellationToken stopping)
+    /// <summary>Null when the attempt was stopped by shutdown: the engine's shutdown releases its lease.</summary>
+    private async Task<JobOutcome?> RunOneAsync(ClaimedJob job, CancellationToken stopping)
     {
         var engine = options.Value;
         using var scope = SyncLogScope.Begin(logger, job.TenantId, job.StoreId, job.Id);
@@ -63,24 +70,37 @@ public sealed class JobRunner(
             }
 
             await handler.RunAsync(job, linked.Token);
-            if (!await store.CompleteAsync(job, engine.InstanceId, watch.Elapsed, CancellationToken.None))
-            {
-                logger.LogWarning("Job {Subject} finished after its lease was taken over; the other instance's outcome stands.", job.Subject);
-            }
+            return new JobOutcome(job, watch.Elapsed);
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested)
         {
-            await store.FailAsync(job, engine.InstanceId, new JobFailure(JobErrorKind.Transient, $"Timed out after {engine.JobTimeout.TotalSeconds:0} s."), watch.Elapsed, CancellationToken.None);
+            return new JobOutcome(job, watch.Elapsed, new JobFailure(JobErrorKind.Transient, $"Timed out after {engine.JobTimeout.TotalSeconds:0} s."));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // Shutting down: the lease is released by the engine's shutdown, so another instance picks the job up.
+            return null;
         }
         catch (Exception ex)
         {
             var failure = JobFailures.From(ex);
             logger.LogWarning("Job {Subject} failed ({Kind}): {Message}", job.Subject, failure.Kind, failure.Message);
-            await store.FailAsync(job, engine.InstanceId, failure, watch.Elapsed, CancellationToken.None);
+            return new JobOutcome(job, watch.Elapsed, failure);
+        }
+    }
+
+    private async Task RecordAsync(IEnumerable<Task<JobOutcome?>> finished)
+    {
+        var outcomes = finished.Select(t => t.Result).OfType<JobOutcome>().ToList();
+        var done = outcomes.Where(o => o.Failure is null).Select(o => (o.Job, o.Duration)).ToList();
+        foreach (var job in await store.CompleteAsync(done, InstanceId, CancellationToken.None))
+        {
+            using var scope = SyncLogScope.Begin(logger, job.TenantId, job.StoreId, job.Id);
+            logger.LogWarning("Job {Subject} finished after its lease was taken over; the other instance's outcome stands.", job.Subject);
+        }
+
+        foreach (var failed in outcomes.Where(o => o.Failure is not null))
+        {
+            await store.FailAsync(failed.Job, InstanceId, failed.Failure!, failed.Duration, CancellationToken.None);
         }
     }
 }

@@ -207,28 +207,48 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
     }
 
     /// <summary>Marks a claimed job done; false when the lease was lost meanwhile (another instance took it over).</summary>
-    public async Task<bool> CompleteAsync(ClaimedJob job, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
+    public async Task<bool> CompleteAsync(ClaimedJob job, string owner, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        (await CompleteAsync([(job, duration)], owner, cancellationToken)).Count == 0;
+
+    /// <summary>
+    /// Marks claimed jobs done, in one transaction; returns those whose lease was lost meanwhile (another
+    /// instance took them over, and its outcome stands).
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedJob>> CompleteAsync(IReadOnlyCollection<(ClaimedJob Job, TimeSpan Duration)> done, string owner, CancellationToken cancellationToken = default)
     {
+        if (done.Count == 0)
+        {
+            return [];
+        }
+
         var now = clock.GetUtcNow();
 
         // Every job ends here, so like enqueueing it is plain ADO.NET, no context.
         using var turn = await writers.TakeAsync(cancellationToken);
         await using var connection = await activator.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        using var sql = new JobSqlCommand(activator.Model, transaction, JobStatements.Complete)
-            .Bind<Job>("@Succeeded", nameof(Job.State), JobState.Succeeded)
-            .Bind<Job>("@Running", nameof(Job.State), JobState.Running)
-            .Bind<Job>("@Now", nameof(Job.UpdatedAt), now)
-            .Bind<Job>("@Id", nameof(Job.Id), job.Id)
-            .Bind<Job>("@Owner", nameof(Job.LeaseOwner), owner);
-        if (await sql.ExecuteAsync(cancellationToken) == 0)
+        var lost = new List<ClaimedJob>();
+        var history = new List<JobStateChange>();
+        foreach (var (job, duration) in done)
         {
-            return false;
+            using var sql = new JobSqlCommand(activator.Model, transaction, JobStatements.Complete)
+                .Bind<Job>("@Succeeded", nameof(Job.State), JobState.Succeeded)
+                .Bind<Job>("@Running", nameof(Job.State), JobState.Running)
+                .Bind<Job>("@Now", nameof(Job.UpdatedAt), now)
+                .Bind<Job>("@Id", nameof(Job.Id), job.Id)
+                .Bind<Job>("@Owner", nameof(Job.LeaseOwner), owner);
+            if (await sql.ExecuteAsync(cancellationToken) == 0)
+            {
+                lost.Add(job);
+                continue;
+            }
+
+            history.Add(History(job.TenantId, job.Id, JobState.Running, JobState.Succeeded, SystemActor, "completed", now, null, duration));
         }
 
-        await JobHistory.AppendAsync(activator.Model, transaction, [History(job.TenantId, job.Id, JobState.Running, JobState.Succeeded, SystemActor, "completed", now, null, duration)], cancellationToken);
+        await JobHistory.AppendAsync(activator.Model, transaction, history, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return lost;
     }
 
     /// <summary>
