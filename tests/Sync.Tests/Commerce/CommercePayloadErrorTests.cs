@@ -1,5 +1,6 @@
 using Portal.Sync.Commerce;
 using Portal.Sync.Shopify;
+using Portal.Sync.WooCommerce;
 
 namespace Portal.Sync.Tests.Commerce;
 
@@ -14,9 +15,19 @@ public class CommercePayloadErrorTests
         ["Shopify product"] = (() => ShopifyWebhook("shopify/webhooks/products_update.2026-04.docs-sample.json"), json => ShopifyPayloads.ParseProduct(json)),
         ["Shopify inventory level"] = (() => ShopifyWebhook("shopify/webhooks/inventory_levels_update.2024-04.docs-sample.json"), json => ShopifyPayloads.ParseInventoryLevel(json)),
         ["Shopify fulfillment"] = (() => ShopifyWebhook("shopify/webhooks/fulfillments_create.2026-04.docs-sample.json"), json => ShopifyPayloads.ParseFulfilment(json)),
+        ["WooCommerce order"] = (() => RealFixture.Text("woocommerce/order.wc-v3-docs-example.json"), json => WooCommercePayloads.ParseOrder(json)),
+        ["WooCommerce order batch"] = (() => RealFixture.Text("woocommerce/orders_batch_response.wc-v3-docs-example.json"), json => WooCommercePayloads.ParseOrderBatch(json)),
+        ["WooCommerce order refund"] = (() => RealFixture.Text("woocommerce/order_refund.wc-v3-docs-example.json"), json => WooCommercePayloads.ParseRefund(json, "723")),
+        ["WooCommerce customer"] = (() => RealFixture.Text("woocommerce/customer.wc-v3-docs-example.json"), json => WooCommercePayloads.ParseCustomer(json)),
+        ["WooCommerce product"] = (() => RealFixture.Text("woocommerce/product.wc-v3-docs-example.json"), json => WooCommercePayloads.ParseProduct(json)),
+        ["WooCommerce product variation"] = (() => RealFixture.Text("woocommerce/product_variation.wc-v3-docs-example.json"), json => WooCommercePayloads.ParseVariation(json, "22")),
+        ["WooCommerce stock"] = (() => RealFixture.Text("woocommerce/product_variation.wc-v3-docs-example.json"), json => WooCommercePayloads.ParseStockLevel(json)),
     };
 
     public static TheoryData<string> Resources => [.. Parsers.Keys];
+
+    /// <summary>Every resource but a batch answer, which may list nothing at all.</summary>
+    public static TheoryData<string> ResourcesWithRequiredFields => [.. Parsers.Keys.Where(resource => resource != "WooCommerce order batch")];
 
     private static string Sample(string resource) => Parsers[resource].Sample();
 
@@ -46,7 +57,7 @@ public class CommercePayloadErrorTests
     }
 
     [Theory]
-    [MemberData(nameof(Resources))]
+    [MemberData(nameof(ResourcesWithRequiredFields))]
     public void An_empty_object_names_the_first_missing_field(string resource)
     {
         var error = Assert.Throws<CommercePayloadException>(() => Parsers[resource].Parse("{}"));
