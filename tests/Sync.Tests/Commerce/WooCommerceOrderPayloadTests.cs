@@ -131,6 +131,16 @@ public class WooCommerceOrderPayloadTests
     }
 
     [Fact]
+    public void A_tax_line_with_a_rate_percent_gives_the_rate_as_a_fraction()
+    {
+        // Newer WooCommerce versions add rate_percent to each tax line; the 2017 docs sample predates it.
+        var order = WooCommercePayloads.ParseOrder(RealFixture.Edited(RealFixture.Text(OrderSample), order => order["tax_lines"]![0]!["rate_percent"] = 7.5));
+
+        Assert.Equal(StateTax with { Rate = 0.075m, Amount = 0.45m }, order.Lines[0].Taxes.Single());
+        Assert.Equal(0.075m, order.TaxLines.Single().Rate);
+    }
+
+    [Fact]
     public void A_line_tax_naming_a_rate_the_order_does_not_list_fails_with_its_path()
     {
         var json = RealFixture.Edited(RealFixture.Text(OrderSample), order => order["line_items"]![1]!["taxes"]![0]!["id"] = 76);
