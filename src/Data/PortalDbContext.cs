@@ -19,6 +19,8 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobStateChange> JobStateChanges => Set<JobStateChange>();
+    public DbSet<Store> Stores => Set<Store>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<HealthCheck> HealthChecks => Set<HealthCheck>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

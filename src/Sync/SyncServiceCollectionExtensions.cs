@@ -8,6 +8,9 @@ using Portal.Sync.Jobs;
 using Portal.Sync.Odoo;
 using Portal.Sync.Odoo.Connection;
 using Portal.Sync.Secrets;
+using Portal.Sync.Shopify;
+using Portal.Sync.WooCommerce;
+using Portal.Sync.Webhooks;
 using Portal.Sync.Tenancy;
 
 namespace Portal.Sync;
@@ -49,6 +52,13 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<IJobHandler, HealthCheckFlow>();
         services.AddSingleton<HealthCheckScheduler>();
         services.AddScoped<TenantHealth>();
+
+        services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks")
+            .Validate(o => o.MaxBodyBytes > 0, "Webhooks:MaxBodyBytes must be positive.");
+        services.AddSingleton<IWebhookDialect, ShopifyWebhookDialect>();
+        services.AddSingleton<IWebhookDialect, WooCommerceWebhookDialect>();
+        services.AddSingleton<WebhookStores>();
+        services.AddSingleton<WebhookIntake>();
         return services;
     }
 }

@@ -46,6 +46,8 @@ public static class PortalHostingExtensions
         app.MapStaticAssets();
         app.MapPortalHealth();
         app.MapAccountEndpoints();
+        app.MapShopifyWebhooks();
+        app.MapWooCommerceWebhooks();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

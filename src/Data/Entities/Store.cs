@@ -1,0 +1,23 @@
+namespace Portal.Data.Entities;
+
+/// <summary>
+/// One Shopify shop or WooCommerce site of a tenant. Secrets are stored only as Data Protection ciphertext;
+/// after the webhook secret is replaced, the previous one is accepted until <see cref="PreviousWebhookSecretValidUntil"/>,
+/// because the platform may go on signing with it for a while.
+/// </summary>
+public class Store : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+    public StorePlatform Platform { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>The shop domain ("alpha.myshopify.com") or the site's address ("https://shop.example.com").</summary>
+    public required string Address { get; set; }
+    public bool Enabled { get; set; } = true;
+    public string? ProtectedWebhookSecret { get; set; }
+    public string? ProtectedPreviousWebhookSecret { get; set; }
+    public DateTimeOffset? PreviousWebhookSecretValidUntil { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Primitives;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Sync.Jobs;
+using Portal.Sync.Tenancy;
+
+namespace Portal.Sync.Webhooks;
+
+/// <summary>
+/// Accepts a webhook without processing it: verifies the signature, keeps the raw body in the inbox once
+/// per delivery, and queues the job that will fetch fresh data and act. Anything signed is kept and
+/// answered 2xx, also when it cannot be used: a non-2xx makes the platform resend the same bytes, and
+/// Shopify deletes a subscription after repeated failures.
+/// </summary>
+public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookStores stores, JobStore jobs, IEnumerable<IWebhookDialect> dialects, TimeProvider clock)
+{
+    private readonly Dictionary<StorePlatform, IWebhookDialect> dialectsByPlatform = dialects.ToDictionary(d => d.Platform);
+
+    public async Task<WebhookReceipt> AcceptAsync(
+        StorePlatform platform, Guid storeId, Func<string, StringValues> header, string? contentType, byte[] body, CancellationToken cancellationToken = default)
+    {
+        var dialect = dialectsByPlatform[platform];
+        var store = await stores.FindAsync(storeId, cancellationToken);
+        if (store is null || store.Platform != platform || !store.Enabled)
+        {
+            return new WebhookReceipt(WebhookOutcome.UnknownStore, $"No enabled {platform} store has the id {storeId}.");
+        }
+
+        if (dialect.IsPing(header, contentType, body))
+        {
+            return new WebhookReceipt(WebhookOutcome.Ping, "Ping received.");
+        }
+
+        var now = clock.GetUtcNow();
+        if (!store.Verifies(body, dialect.Signature(header), now))
+        {
+            return new WebhookReceipt(WebhookOutcome.Forged, dialect.Signature(header) is null ? "The signature header is missing." : "The signature does not match.");
+        }
+
+        var topic = dialect.Topic(header) ?? "";
+        var (status, problem, resource) = Classify(dialect, store.Id, topic, contentType, body);
+        var delivery = new WebhookDelivery
+        {
+            TenantId = store.TenantId,
+            StoreId = store.Id,
+            Topic = topic,
+            DeliveryKey = dialect.DeliveryId(header) ?? $"sha256:{Convert.ToHexStringLower(SHA256.HashData(body))}",
+            ReceivedAt = now,
+            Body = body,
+            ContentType = contentType,
+            Headers = KeptHeaders(dialect, header),
+            Status = status,
+            Problem = problem,
+        };
+
+        await using var db = activator.Create(TenantOf(store.TenantId));
+        db.WebhookDeliveries.Add(delivery);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return await CountDuplicateAsync(store, delivery.DeliveryKey, cancellationToken);
+        }
+
+        if (status != WebhookDeliveryStatus.Accepted)
+        {
+            return new WebhookReceipt(status == WebhookDeliveryStatus.Malformed ? WebhookOutcome.Malformed : WebhookOutcome.Unsupported, problem!, delivery.Id);
+        }
+
+        var jobId = await EnqueueAsync(store, delivery, dialect.Route(topic)!, resource!, cancellationToken);
+        return new WebhookReceipt(WebhookOutcome.Accepted, "Accepted.", delivery.Id, jobId);
+    }
+
+    /// <summary>
+    /// Queues the delivery's job and notes it on the delivery. Also used by the sweep that queues deliveries
+    /// whose instance stopped between keeping the body and queuing the job: the identity key makes it once.
+    /// </summary>
+    public async Task<Guid> EnqueueAsync(WebhookStore store, WebhookDelivery delivery, WebhookRoute route, WebhookResource resource, CancellationToken cancellationToken)
+    {
+        var payload = new JsonObject
+        {
+            ["deliveryId"] = delivery.Id,
+            ["topic"] = delivery.Topic,
+            ["resourceId"] = resource.Id,
+        };
+        var request = new JobRequest(route.Flow, Truncate(route.Subject(resource), 300), route.SubjectKey(resource),
+            $"{store.Platform}:{store.Id}:{delivery.DeliveryKey}", payload.ToJsonString(), store.Id);
+        var job = await jobs.EnqueueAsync(store.TenantId, request, cancellationToken);
+        await using var db = activator.Create(TenantOf(store.TenantId));
+        await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.JobId, job.JobId), cancellationToken);
+        return job.JobId;
+    }
+
+    private static (WebhookDeliveryStatus Status, string? Problem, WebhookResource? Resource) Classify(
+        IWebhookDialect dialect, Guid storeId, string topic, string? contentType, byte[] body)
+    {
+        if (topic.Length == 0)
+        {
+            return (WebhookDeliveryStatus.Malformed, "The topic header is missing.", null);
+        }
+
+        if (dialect.Route(topic) is null)
+        {
+            return (WebhookDeliveryStatus.Unsupported, $"The connector does not use the topic '{topic}'.", null);
+        }
+
+        if (contentType is null || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (WebhookDeliveryStatus.Malformed, $"The body is '{contentType ?? "without a content type"}', not application/json.", null);
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return dialect.Resource(storeId, json.RootElement) is { } resource
+                ? (WebhookDeliveryStatus.Accepted, null, resource)
+                : (WebhookDeliveryStatus.Malformed, $"The body is a JSON {WebhookJson.Describe(json.RootElement.ValueKind)} without the resource's id.", null);
+        }
+        catch (JsonException ex)
+        {
+            return (WebhookDeliveryStatus.Malformed, $"The body is not valid JSON: {ex.Message}", null);
+        }
+    }
+
+    private async Task<WebhookReceipt> CountDuplicateAsync(WebhookStore store, string deliveryKey, CancellationToken cancellationToken)
+    {
+        await using var db = activator.Create(TenantOf(store.TenantId));
+        var query = db.WebhookDeliveries.Where(d => d.StoreId == store.Id && d.DeliveryKey == deliveryKey);
+        await query.ExecuteUpdateAsync(s => s.SetProperty(d => d.DuplicatesSkipped, d => d.DuplicatesSkipped + 1), cancellationToken);
+        var original = await query.Select(d => new { d.Id, d.JobId }).SingleAsync(cancellationToken);
+        return new WebhookReceipt(WebhookOutcome.Duplicate, "Already received.", original.Id, original.JobId);
+    }
+
+    private static string KeptHeaders(IWebhookDialect dialect, Func<string, StringValues> header)
+    {
+        var kept = new JsonObject();
+        foreach (var (name, value) in dialect.HeadersToKeep(header))
+        {
+            kept[name] = value;
+        }
+
+        return kept.ToJsonString();
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+
+    private static TenantContext TenantOf(Guid tenantId)
+    {
+        var tenant = new TenantContext();
+        tenant.EnterAsSystem(tenantId);
+        return tenant;
+    }
+}
