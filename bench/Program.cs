@@ -5,13 +5,14 @@ return scenario switch
 {
     "odoo" => await OdooScenario.RunAsync(),
     "jobs" => await JobsScenario.RunAsync(),
+    "webhooks" => await WebhooksScenario.RunAsync(),
     _ => Usage(scenario),
 };
 
 static int Usage(string? scenario)
 {
     Console.Error.WriteLine(scenario is null
-        ? "usage: dotnet run -c Release --project bench -- <scenario>   (scenarios: odoo, jobs)"
-        : $"unknown scenario '{scenario}'; available: odoo, jobs");
+        ? "usage: dotnet run -c Release --project bench -- <scenario>   (scenarios: odoo, jobs, webhooks)"
+        : $"unknown scenario '{scenario}'; available: odoo, jobs, webhooks");
     return 2;
 }
