@@ -57,6 +57,13 @@ public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookSto
             Problem = problem,
         };
 
+        // The job first, then the body that names it: the job's identity key is the delivery's, so a resent
+        // delivery after a crash between the two finds its job again instead of queuing a second one.
+        if (status == WebhookDeliveryStatus.Accepted)
+        {
+            delivery.JobId = (await jobs.EnqueueAsync(store.TenantId, JobFor(store, delivery, dialect.Route(topic)!, resource!), cancellationToken)).JobId;
+        }
+
         await using var db = activator.Create(TenantOf(store.TenantId));
         db.WebhookDeliveries.Add(delivery);
         try
@@ -68,20 +75,15 @@ public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookSto
             return await CountDuplicateAsync(store, delivery.DeliveryKey, cancellationToken);
         }
 
-        if (status != WebhookDeliveryStatus.Accepted)
+        return status switch
         {
-            return new WebhookReceipt(status == WebhookDeliveryStatus.Malformed ? WebhookOutcome.Malformed : WebhookOutcome.Unsupported, problem!, delivery.Id);
-        }
-
-        var jobId = await EnqueueAsync(store, delivery, dialect.Route(topic)!, resource!, cancellationToken);
-        return new WebhookReceipt(WebhookOutcome.Accepted, "Accepted.", delivery.Id, jobId);
+            WebhookDeliveryStatus.Accepted => new WebhookReceipt(WebhookOutcome.Accepted, "Accepted.", delivery.Id, delivery.JobId),
+            WebhookDeliveryStatus.Malformed => new WebhookReceipt(WebhookOutcome.Malformed, problem!, delivery.Id),
+            _ => new WebhookReceipt(WebhookOutcome.Unsupported, problem!, delivery.Id),
+        };
     }
 
-    /// <summary>
-    /// Queues the delivery's job and notes it on the delivery. Also used by the sweep that queues deliveries
-    /// whose instance stopped between keeping the body and queuing the job: the identity key makes it once.
-    /// </summary>
-    public async Task<Guid> EnqueueAsync(WebhookStore store, WebhookDelivery delivery, WebhookRoute route, WebhookResource resource, CancellationToken cancellationToken)
+    private static JobRequest JobFor(WebhookStore store, WebhookDelivery delivery, WebhookRoute route, WebhookResource resource)
     {
         var payload = new JsonObject
         {
@@ -89,12 +91,8 @@ public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookSto
             ["topic"] = delivery.Topic,
             ["resourceId"] = resource.Id,
         };
-        var request = new JobRequest(route.Flow, Truncate(route.Subject(resource), 300), route.SubjectKey(resource),
+        return new JobRequest(route.Flow, Truncate(route.Subject(resource), 300), route.SubjectKey(resource),
             $"{store.Platform}:{store.Id}:{delivery.DeliveryKey}", payload.ToJsonString(), store.Id);
-        var job = await jobs.EnqueueAsync(store.TenantId, request, cancellationToken);
-        await using var db = activator.Create(TenantOf(store.TenantId));
-        await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.JobId, job.JobId), cancellationToken);
-        return job.JobId;
     }
 
     private static (WebhookDeliveryStatus Status, string? Problem, WebhookResource? Resource) Classify(

@@ -11,7 +11,7 @@ using Portal.Data.Providers;
 namespace Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261124044915_StoresAndWebhookInbox")]
+    [Migration("20261124053822_StoresAndWebhookInbox")]
     partial class StoresAndWebhookInbox
     {
         /// <inheritdoc />
@@ -347,17 +347,28 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Jobs_RunningSubject")
                         .HasFilter("[State] = 'Running'");
 
-                    b.HasIndex("State", "NextRunAt");
+                    b.HasIndex("Priority", "NextRunAt")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("IX_Jobs_Waiting")
+                        .HasFilter("[State] IN ('Pending', 'Failed')");
 
                     b.HasIndex("TenantId", "ActiveIdentityKey")
                         .IsUnique()
                         .HasFilter("[ActiveIdentityKey] IS NOT NULL");
 
-                    b.HasIndex("TenantId", "ErrorFingerprint");
+                    b.HasIndex("TenantId", "ErrorFingerprint")
+                        .HasFilter("[ErrorFingerprint] IS NOT NULL");
+
+                    b.HasIndex("TenantId", "Flow");
 
                     b.HasIndex("TenantId", "IdentityKey");
 
+                    b.HasIndex("TenantId", "StoreId");
+
                     b.HasIndex("TenantId", "State", "UpdatedAt");
+
+                    b.HasIndex("TenantId", "UpdatedAt", "Id")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("Jobs");
                 });

@@ -12,7 +12,7 @@ using Portal.Data.Providers;
 namespace Portal.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261124044945_StoresAndWebhookInbox")]
+    [Migration("20261124053831_StoresAndWebhookInbox")]
     partial class StoresAndWebhookInbox
     {
         /// <inheritdoc />
@@ -361,17 +361,28 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasDatabaseName("IX_Jobs_RunningSubject")
                         .HasFilter("[State] = 'Running'");
 
-                    b.HasIndex("State", "NextRunAt");
+                    b.HasIndex("Priority", "NextRunAt")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("IX_Jobs_Waiting")
+                        .HasFilter("[State] IN ('Pending', 'Failed')");
 
                     b.HasIndex("TenantId", "ActiveIdentityKey")
                         .IsUnique()
                         .HasFilter("[ActiveIdentityKey] IS NOT NULL");
 
-                    b.HasIndex("TenantId", "ErrorFingerprint");
+                    b.HasIndex("TenantId", "ErrorFingerprint")
+                        .HasFilter("[ErrorFingerprint] IS NOT NULL");
+
+                    b.HasIndex("TenantId", "Flow");
 
                     b.HasIndex("TenantId", "IdentityKey");
 
+                    b.HasIndex("TenantId", "StoreId");
+
                     b.HasIndex("TenantId", "State", "UpdatedAt");
+
+                    b.HasIndex("TenantId", "UpdatedAt", "Id")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("Jobs");
                 });
