@@ -9,10 +9,32 @@ internal static class RepositoryPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>
-    /// The real store samples (see their SOURCES.md), kept outside the repository beside the checkouts: the
-    /// nearest <c>shared/fixtures/real</c> at or above the root, or the folder <c>PORTAL_REAL_FIXTURES</c> names.
+    /// The real store samples (see their SOURCES.md): the folder <c>PORTAL_REAL_FIXTURES</c> names, else the
+    /// shared folder beside the checkouts, else the verbatim copy in the repository, which lets a clone
+    /// anywhere run the tests (<c>RealFixtureCopyTests</c> keeps the copy identical to the shared folder).
     /// </summary>
     public static string RealFixtures => FindRealFixtures();
+
+    /// <summary>The nearest <c>shared/fixtures/real</c> at or above the root, when the checkout has one beside it.</summary>
+    public static string? SharedRealFixtures
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(Root); directory is not null; directory = directory.Parent)
+            {
+                var candidate = Path.Combine(directory.FullName, RealFixturesFolder);
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The repository's verbatim copy of the shared samples' payloads.</summary>
+    public static string RealFixturesCopy => Path.Combine(Root, "tests", "Fixtures", "real");
 
     private static string FindRoot()
     {
@@ -36,17 +58,6 @@ internal static class RepositoryPaths
                 : throw new DirectoryNotFoundException($"{RealFixturesVariable} names {configured}, which does not exist.");
         }
 
-        for (var directory = new DirectoryInfo(Root); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, RealFixturesFolder);
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"The real store samples were not found: no {RealFixturesFolder} at or above {Root}. " +
-            $"Put them there (they live beside the checkouts, e.g. /work/shared/fixtures/real) or set {RealFixturesVariable} to their folder.");
+        return SharedRealFixtures ?? RealFixturesCopy;
     }
 }
