@@ -103,9 +103,7 @@ internal static class WebhooksScenario
             await db.SaveChangesAsync();
         }
 
-        var context = new TenantContext();
-        context.EnterAsSystem(tenant.Id);
-        await using var tenantDb = services.GetRequiredService<PortalDbContextActivator>().Create(context);
+        await using var tenantDb = services.GetRequiredService<PortalDbContextActivator>().Create(TenantContext.SystemFor(tenant.Id));
         var store = new Store
         {
             Platform = StorePlatform.Shopify,

@@ -18,9 +18,7 @@ public sealed class ConnectionChecks(PortalDbContextActivator activator, SecretP
     /// <summary>Checks the tenant's Odoo connection and records the outcome; null when the tenant has none yet.</summary>
     public async Task<HealthCheck?> CheckOdooAsync(Guid tenantId, CancellationToken cancellationToken = default)
     {
-        var tenant = new TenantContext();
-        tenant.EnterAsSystem(tenantId);
-        await using var db = activator.Create(tenant);
+        await using var db = activator.Create(TenantContext.SystemFor(tenantId));
         var connection = await db.OdooConnections.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (connection?.ProtectedApiKey is null)
         {

@@ -1,9 +1,7 @@
 namespace Portal.Sync.Health;
 
-/// <summary>Names what a health check looked at: the tenant's Odoo database, or one of its stores.</summary>
+/// <summary>Names what a health check looked at; stores join the tenant's Odoo database here once they are checked.</summary>
 public static class HealthTargets
 {
     public const string Odoo = "odoo";
-
-    public static string Store(Guid storeId) => $"store:{storeId}";
 }

@@ -364,12 +364,7 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
         return true;
     }
 
-    private PortalDbContext For(Guid tenantId)
-    {
-        var tenant = new TenantContext();
-        tenant.EnterAsSystem(tenantId);
-        return activator.Create(tenant);
-    }
+    private PortalDbContext For(Guid tenantId) => activator.Create(TenantContext.SystemFor(tenantId));
 
     private static JobStateChange History(Guid tenantId, Guid jobId, JobState? from, JobState to, string actor, string reason, DateTimeOffset at, string? error = null, TimeSpan? duration = null) =>
         new() { TenantId = tenantId, JobId = jobId, From = from, To = to, Actor = actor, Reason = reason, At = at, Error = error, Duration = duration };

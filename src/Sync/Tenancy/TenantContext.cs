@@ -38,6 +38,14 @@ public sealed class TenantContext : ITenantContext
         Role = role;
     }
 
+    /// <summary>A context of its own for background work on one tenant's behalf, outside any request's scope.</summary>
+    public static TenantContext SystemFor(Guid tenantId)
+    {
+        var tenant = new TenantContext();
+        tenant.EnterAsSystem(tenantId);
+        return tenant;
+    }
+
     /// <summary>Background work (jobs, webhooks) on one tenant's behalf.</summary>
     public void EnterAsSystem(Guid tenantId)
     {

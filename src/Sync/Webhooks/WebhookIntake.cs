@@ -36,13 +36,14 @@ public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookSto
         }
 
         var now = clock.GetUtcNow();
-        if (!store.Verifies(body, dialect.Signature(header), now))
+        var signature = dialect.Signature(header);
+        if (!store.Verifies(body, signature, now))
         {
-            return new WebhookReceipt(WebhookOutcome.Forged, dialect.Signature(header) is null ? "The signature header is missing." : "The signature does not match.");
+            return new WebhookReceipt(WebhookOutcome.Forged, signature is null ? "The signature header is missing." : "The signature does not match.");
         }
 
         var topic = dialect.Topic(header) ?? "";
-        var (status, problem, resource) = Classify(dialect, store.Id, topic, contentType, body);
+        var (status, problem, work) = Classify(dialect, store.Id, topic, contentType, body);
         var delivery = new WebhookDelivery
         {
             TenantId = store.TenantId,
@@ -59,12 +60,12 @@ public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookSto
 
         // The job first, then the body that names it: the job's identity key is the delivery's, so a resent
         // delivery after a crash between the two finds its job again instead of queuing a second one.
-        if (status == WebhookDeliveryStatus.Accepted)
+        if (work is { } accepted)
         {
-            delivery.JobId = (await jobs.EnqueueAsync(store.TenantId, JobFor(store, delivery, dialect.Route(topic)!, resource!), cancellationToken)).JobId;
+            delivery.JobId = (await jobs.EnqueueAsync(store.TenantId, JobFor(store, delivery, accepted.Route, accepted.Resource), cancellationToken)).JobId;
         }
 
-        await using var db = activator.Create(TenantOf(store.TenantId));
+        await using var db = activator.Create(TenantContext.SystemFor(store.TenantId));
         db.WebhookDeliveries.Add(delivery);
         try
         {
@@ -95,7 +96,8 @@ public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookSto
             $"{store.Platform}:{store.Id}:{delivery.DeliveryKey}", payload.ToJsonString(), store.Id);
     }
 
-    private static (WebhookDeliveryStatus Status, string? Problem, WebhookResource? Resource) Classify(
+    /// <summary>Accepted with the flow and resource its job needs, or kept with the reason it cannot be used.</summary>
+    private static (WebhookDeliveryStatus Status, string? Problem, (WebhookRoute Route, WebhookResource Resource)? Work) Classify(
         IWebhookDialect dialect, Guid storeId, string topic, string? contentType, byte[] body)
     {
         if (topic.Length == 0)
@@ -103,7 +105,7 @@ public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookSto
             return (WebhookDeliveryStatus.Malformed, "The topic header is missing.", null);
         }
 
-        if (dialect.Route(topic) is null)
+        if (dialect.Route(topic) is not { } route)
         {
             return (WebhookDeliveryStatus.Unsupported, $"The connector does not use the topic '{topic}'.", null);
         }
@@ -117,7 +119,7 @@ public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookSto
         {
             using var json = JsonDocument.Parse(body);
             return dialect.Resource(storeId, json.RootElement) is { } resource
-                ? (WebhookDeliveryStatus.Accepted, null, resource)
+                ? (WebhookDeliveryStatus.Accepted, null, (route, resource))
                 : (WebhookDeliveryStatus.Malformed, $"The body is a JSON {WebhookJson.Describe(json.RootElement.ValueKind)} without the resource's id.", null);
         }
         catch (JsonException ex)
@@ -128,7 +130,7 @@ public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookSto
 
     private async Task<WebhookReceipt> CountDuplicateAsync(WebhookStore store, string deliveryKey, CancellationToken cancellationToken)
     {
-        await using var db = activator.Create(TenantOf(store.TenantId));
+        await using var db = activator.Create(TenantContext.SystemFor(store.TenantId));
         var query = db.WebhookDeliveries.Where(d => d.StoreId == store.Id && d.DeliveryKey == deliveryKey);
         await query.ExecuteUpdateAsync(s => s.SetProperty(d => d.DuplicatesSkipped, d => d.DuplicatesSkipped + 1), cancellationToken);
         var original = await query.Select(d => new { d.Id, d.JobId }).SingleAsync(cancellationToken);
@@ -147,11 +149,4 @@ public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookSto
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
-
-    private static TenantContext TenantOf(Guid tenantId)
-    {
-        var tenant = new TenantContext();
-        tenant.EnterAsSystem(tenantId);
-        return tenant;
-    }
 }

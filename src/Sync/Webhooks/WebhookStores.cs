@@ -9,13 +9,15 @@ namespace Portal.Sync.Webhooks;
 /// <summary>
 /// Finds the store a webhook is addressed to, with its secrets decrypted, across tenants (the address names
 /// the store, the signature proves the sender). Kept for <see cref="CacheFor"/>, because a busy shop sends
-/// many webhooks a second; a store disabled or re-keyed is seen by every instance within that time.
+/// many webhooks a second; a store disabled or re-keyed is seen by every instance within that time. Only
+/// stores that exist are kept: the ids in webhook addresses are anyone's to choose, so misses would grow the
+/// cache without bound.
 /// </summary>
 public sealed class WebhookStores(PortalDbContextActivator activator, SecretProtector secrets, TimeProvider clock)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<Guid, (WebhookStore? Store, DateTimeOffset Until)> cache = new();
+    private readonly ConcurrentDictionary<Guid, (WebhookStore Store, DateTimeOffset Until)> cache = new();
 
     public async Task<WebhookStore?> FindAsync(Guid storeId, CancellationToken cancellationToken)
     {
@@ -29,9 +31,12 @@ public sealed class WebhookStores(PortalDbContextActivator activator, SecretProt
         var row = await db.Stores.IgnoreQueryFilters().AsNoTracking().Where(s => s.Id == storeId)
             .Select(s => new { s.Id, s.TenantId, s.Platform, s.Enabled, s.ProtectedWebhookSecret, s.ProtectedPreviousWebhookSecret, s.PreviousWebhookSecretValidUntil })
             .SingleOrDefaultAsync(cancellationToken);
-        var store = row is null
-            ? null
-            : new WebhookStore(row.Id, row.TenantId, row.Platform, row.Enabled, Key(row.ProtectedWebhookSecret), Key(row.ProtectedPreviousWebhookSecret), row.PreviousWebhookSecretValidUntil);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var store = new WebhookStore(row.Id, row.TenantId, row.Platform, row.Enabled, Key(row.ProtectedWebhookSecret), Key(row.ProtectedPreviousWebhookSecret), row.PreviousWebhookSecretValidUntil);
         cache[storeId] = (store, now + CacheFor);
         return store;
     }

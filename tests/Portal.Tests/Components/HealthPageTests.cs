@@ -20,7 +20,7 @@ public class HealthPageTests : IAsyncLifetime
     private async Task StartAsAsync(TenantRole role)
     {
         context = await PageTestContext.StartAsync(role);
-        await using (var db = context.Services.GetRequiredService<PortalDbContextActivator>().Create(TenantOf(context.TenantId)))
+        await using (var db = context.Services.GetRequiredService<PortalDbContextActivator>().Create(Sync.Tenancy.TenantContext.SystemFor(context.TenantId)))
         {
             db.OdooConnections.Add(new OdooConnection { Url = "https://erp.alpha.test", Database = "alpha", Login = "sync@alpha.test", ProtectedApiKey = "sealed" });
             db.HealthChecks.Add(new HealthCheck
@@ -38,13 +38,6 @@ public class HealthPageTests : IAsyncLifetime
         await context.Services.GetRequiredService<JobStore>().EnqueueAsync(context.TenantId, new JobRequest("orders.import", "Order #1001", "order:1001", "orders/create:1001"));
         context.Clock.Advance(TimeSpan.FromMinutes(7));
         context.Bunit.Render<MudPopoverProvider>();
-    }
-
-    private static Sync.Tenancy.TenantContext TenantOf(Guid tenantId)
-    {
-        var tenant = new Sync.Tenancy.TenantContext();
-        tenant.EnterAsSystem(tenantId);
-        return tenant;
     }
 
     private IRenderedComponent<HealthPage> RenderPage() => context.Bunit.Render<HealthPage>(p => p.Add(h => h.TenantId, context.TenantId));

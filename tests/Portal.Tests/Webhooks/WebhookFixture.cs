@@ -33,12 +33,7 @@ public sealed class WebhookFixture : IAsyncLifetime
 
     public HttpClient NewClient() => new() { BaseAddress = Host.BaseAddress };
 
-    public PortalDbContext Database()
-    {
-        var tenant = new TenantContext();
-        tenant.EnterAsSystem(TenantId);
-        return Host.Services.GetRequiredService<PortalDbContextActivator>().Create(tenant);
-    }
+    public PortalDbContext Database() => Host.Services.GetRequiredService<PortalDbContextActivator>().Create(TenantContext.SystemFor(TenantId));
 
     private async Task<Guid> AddStoreAsync(StorePlatform platform, string address, string secret, bool enabled)
     {
