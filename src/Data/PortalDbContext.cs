@@ -22,6 +22,8 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
     public DbSet<Store> Stores => Set<Store>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<HealthCheck> HealthChecks => Set<HealthCheck>();
+    public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters at execution time; Guid.Empty matches no row.

@@ -15,5 +15,7 @@ internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
         builder.Property(s => s.Address).HasMaxLength(500);
         builder.Property(s => s.ProtectedWebhookSecret).HasMaxLength(2000);
         builder.Property(s => s.ProtectedPreviousWebhookSecret).HasMaxLength(2000);
+        builder.Property(s => s.ProtectedCredentials).HasMaxLength(4000);
+        builder.Property(s => s.ProductDirection).HasConversion<string>().HasMaxLength(20);
     }
 }

@@ -15,6 +15,21 @@ public class Store : ITenantOwned
     /// <summary>The shop domain ("alpha.myshopify.com") or the site's address ("https://shop.example.com").</summary>
     public required string Address { get; set; }
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// The platform's API credentials as one Data Protection ciphertext of a JSON document whose shape the
+    /// platform's adapter owns (Shopify: access token and app client id; WooCommerce: consumer key and secret).
+    /// </summary>
+    public string? ProtectedCredentials { get; set; }
+
+    /// <summary>WooCommerce over plain HTTP signs requests with OAuth 1.0a, which only this explicit consent allows.</summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    public StoreFeatures Features { get; set; } = StoreFeatures.Default;
+    public ProductDirection ProductDirection { get; set; } = ProductDirection.OdooToStore;
+
+    /// <summary>Set when a person removed the store: it takes no more webhooks while a job removes its subscriptions.</summary>
+    public DateTimeOffset? RemovedAt { get; set; }
     public string? ProtectedWebhookSecret { get; set; }
     public string? ProtectedPreviousWebhookSecret { get; set; }
     public DateTimeOffset? PreviousWebhookSecretValidUntil { get; set; }

@@ -1,4 +1,5 @@
 using Portal.Sync.Odoo;
+using Portal.Sync.Stores;
 
 namespace Portal.Sync.Jobs;
 
@@ -13,6 +14,11 @@ public static class JobFailures
             new(JobErrorKind.Configuration, odoo.Message, "odoo", Detail: Detail(odoo)),
         OdooException { Kind: OdooErrorKind.Validation or OdooErrorKind.Missing } odoo => new(JobErrorKind.Validation, odoo.Message, Detail: Detail(odoo)),
         OdooException odoo => new(JobErrorKind.Unexpected, odoo.Message, Detail: Detail(odoo)),
+        StoreApiException { Kind: StoreApiErrorKind.Transient } store => new(JobErrorKind.Transient, store.Message),
+        StoreApiException { Kind: StoreApiErrorKind.Authentication or StoreApiErrorKind.Permission or StoreApiErrorKind.Configuration } store =>
+            new(JobErrorKind.Configuration, store.Message, "stores"),
+        StoreApiException { Kind: StoreApiErrorKind.Validation } store => new(JobErrorKind.Validation, store.Message),
+        StoreApiException store => new(JobErrorKind.Unexpected, store.Message),
         TimeoutException or HttpRequestException => new(JobErrorKind.Transient, exception.Message),
         _ => new(JobErrorKind.Unexpected, $"{exception.GetType().Name}: {exception.Message}", Detail: exception.ToString()),
     };

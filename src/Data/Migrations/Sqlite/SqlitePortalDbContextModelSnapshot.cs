@@ -579,10 +579,16 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AllowInsecureHttp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Features")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -598,6 +604,15 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long?>("PreviousWebhookSecretValidUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProductDirection")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedCredentials")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProtectedPreviousWebhookSecret")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -605,6 +620,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<string>("ProtectedWebhookSecret")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
@@ -617,6 +635,37 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("TenantId");
 
                     b.ToTable("Stores");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.SyncCursor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stream")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Stream")
+                        .IsUnique();
+
+                    b.ToTable("SyncCursors");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Tenant", b =>
@@ -701,6 +750,54 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "ReceivedAt");
 
                     b.ToTable("WebhookDeliveries");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemoteId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("StoreId", "Topic")
+                        .IsUnique();
+
+                    b.ToTable("WebhookSubscriptions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -827,7 +924,25 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.SyncCursor", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.WebhookDelivery", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.WebhookSubscription", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Store", null)
                         .WithMany()

@@ -1,0 +1,144 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class StoreConnectionsAndSubscriptions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "AllowInsecureHttp",
+                table: "Stores",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Features",
+                table: "Stores",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProductDirection",
+                table: "Stores",
+                type: "nvarchar(20)",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProtectedCredentials",
+                table: "Stores",
+                type: "nvarchar(4000)",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "RemovedAt",
+                table: "Stores",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "SyncCursors",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Stream = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Position = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SyncCursors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SyncCursors_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StoreId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Topic = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RemoteId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Address = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Problem = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookSubscriptions_Stores_StoreId",
+                        column: x => x.StoreId,
+                        principalTable: "Stores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SyncCursors_StoreId_Stream",
+                table: "SyncCursors",
+                columns: new[] { "StoreId", "Stream" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookSubscriptions_StoreId_Topic",
+                table: "WebhookSubscriptions",
+                columns: new[] { "StoreId", "Topic" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookSubscriptions_TenantId",
+                table: "WebhookSubscriptions",
+                column: "TenantId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SyncCursors");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "AllowInsecureHttp",
+                table: "Stores");
+
+            migrationBuilder.DropColumn(
+                name: "Features",
+                table: "Stores");
+
+            migrationBuilder.DropColumn(
+                name: "ProductDirection",
+                table: "Stores");
+
+            migrationBuilder.DropColumn(
+                name: "ProtectedCredentials",
+                table: "Stores");
+
+            migrationBuilder.DropColumn(
+                name: "RemovedAt",
+                table: "Stores");
+        }
+    }
+}
