@@ -9,6 +9,7 @@ using Portal.Sync.Odoo;
 using Portal.Sync.Odoo.Connection;
 using Portal.Sync.Secrets;
 using Portal.Sync.Shopify;
+using Portal.Sync.Stores;
 using Portal.Sync.WooCommerce;
 using Portal.Sync.Webhooks;
 using Portal.Sync.Tenancy;
@@ -59,6 +60,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<IWebhookDialect, WooCommerceWebhookDialect>();
         services.AddSingleton<WebhookStores>();
         services.AddSingleton<WebhookIntake>();
+        services.AddStores();
         return services;
     }
 }

@@ -82,5 +82,6 @@ public sealed class TenantHealth(IDbContextFactory<PortalDbContext> dbFactory, T
     {
         var tenantId = tenant.Demand(TenantPermission.OperateJobs);
         await checks.CheckOdooAsync(tenantId, cancellationToken);
+        await checks.CheckStoresAsync(tenantId, cancellationToken);
     }
 }
