@@ -24,6 +24,7 @@ public static class StoresServiceCollectionExtensions
         services.AddSingleton<ISubscriptionTopics, WooCommerceSubscriptionTopics>();
         services.AddSingleton<IValidator<ShopifyStoreForm>, ShopifyStoreFormValidator>();
         services.AddSingleton<IValidator<WooCommerceStoreForm>, WooCommerceStoreFormValidator>();
+        services.AddSingleton<IValidator<ShopifyAppForm>, ShopifyAppFormValidator>();
         services.AddScoped<StoreDirectory>();
         services.AddSingleton<StoreScheduler>();
         services.AddSingleton<IJobHandler, SubscriptionSyncFlow>();

@@ -7,7 +7,7 @@ public sealed class WooCommerceStoreFormValidator : AbstractValidator<WooCommerc
 {
     public WooCommerceStoreFormValidator(IOptions<StoresOptions> options)
     {
-        RuleFor(f => f.Name).NotEmpty().WithMessage("Name the store as your team calls it, e.g. 'Wholesale site'.").MaximumLength(200);
+        RuleFor(f => f.Name).StoreName("Wholesale site");
         RuleFor(f => f.SiteUrl)
             .NotEmpty().WithMessage("Enter the site's address, e.g. https://shop.example.com.")
             .MaximumLength(500)
