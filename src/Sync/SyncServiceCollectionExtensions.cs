@@ -58,6 +58,7 @@ public static class SyncServiceCollectionExtensions
             .Validate(o => o.MaxBodyBytes > 0, "Webhooks:MaxBodyBytes must be positive.");
         services.AddSingleton<IWebhookDialect, ShopifyWebhookDialect>();
         services.AddSingleton<IWebhookDialect, WooCommerceWebhookDialect>();
+        services.AddWooCommerce();
         services.AddSingleton<WebhookStores>();
         services.AddSingleton<WebhookIntake>();
         services.AddStores();
