@@ -28,11 +28,4 @@ public sealed class WooCommerceOptions : IRetrySettings
     /// <summary>Objects per batch request, at most 100; a site that lowered <c>woocommerce_rest_batch_items_limit</c> needs less.</summary>
     public int BatchSize { get; set; } = MaxItemsPerRequest;
 
-    /// <summary>
-    /// Treats a plain-HTTP store on a loopback address (127.0.0.1, ::1, localhost) as if it were HTTPS, so keys go in
-    /// Basic auth instead of OAuth 1.0a signatures. Only for tests and local sandboxes: the fake stores listen on
-    /// plain-HTTP loopback, where keys cannot be sniffed on a network, and the HTTPS code paths (Basic auth and its
-    /// query-string fallback) must be exercised there. Off by default, so production never sends keys in clear.
-    /// </summary>
-    public bool TreatLoopbackAsSecure { get; set; }
 }

@@ -20,7 +20,11 @@ internal sealed class WooCommerceSite
     /// <summary>True over plain HTTP: every request carries an OAuth 1.0a signature instead of the secret.</summary>
     public bool SignsRequests { get; }
 
-    public static WooCommerceSite For(StoreConnection connection, WooCommerceOptions options)
+    /// <param name="loopbackIsSecure">
+    /// <see cref="StoresOptions.AllowLoopbackAddresses"/>: the sandbox's and tests' fake stores listen on plain-HTTP
+    /// loopback, where keys cannot be sniffed on a network, and must exercise the HTTPS paths (Basic auth and its fallback).
+    /// </param>
+    public static WooCommerceSite For(StoreConnection connection, bool loopbackIsSecure)
     {
         if (!Uri.TryCreate(connection.Address.Trim(), UriKind.Absolute, out var address)
             || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp)
@@ -31,7 +35,7 @@ internal sealed class WooCommerceSite
         }
 
         var home = address.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        var secure = address.Scheme == Uri.UriSchemeHttps || (options.TreatLoopbackAsSecure && StoreAddresses.IsLoopback(address));
+        var secure = address.Scheme == Uri.UriSchemeHttps || (loopbackIsSecure && StoreAddresses.IsLoopback(address));
         if (!secure && !connection.AllowInsecureHttp)
         {
             throw new StoreApiException(StoreApiErrorKind.Configuration,

@@ -6,7 +6,7 @@ using Portal.Sync.Stores;
 namespace Portal.Sync.WooCommerce;
 
 /// <summary>Makes the client of a WooCommerce store from its connection; all clients share the per-site quirks learned so far.</summary>
-public sealed class WooCommerceStoreClients(IHttpClientFactory httpClients, IOptions<WooCommerceOptions> options, WooCommerceSiteQuirks quirks)
+public sealed class WooCommerceStoreClients(IHttpClientFactory httpClients, IOptions<WooCommerceOptions> options, IOptions<StoresOptions> stores, WooCommerceSiteQuirks quirks)
     : IStorePlatformClients
 {
     public StorePlatform Platform => StorePlatform.WooCommerce;
@@ -22,7 +22,7 @@ public sealed class WooCommerceStoreClients(IHttpClientFactory httpClients, IOpt
         }
 
         var settings = options.Value;
-        var site = WooCommerceSite.For(connection, settings);
+        var site = WooCommerceSite.For(connection, stores.Value.AllowLoopbackAddresses);
         return new WooCommerceStoreClient(
             new WooCommerceRestClient(httpClients.CreateClient(WooCommerceHttp.ClientName), site, Credentials(connection), quirks, settings));
     }

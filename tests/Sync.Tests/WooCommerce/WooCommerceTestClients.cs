@@ -22,7 +22,6 @@ internal sealed class WooCommerceTestClients : IDisposable
     {
         var configuration = new Dictionary<string, string?>
         {
-            ["WooCommerce:TreatLoopbackAsSecure"] = loopbackIsSecure ? "true" : "false",
             ["WooCommerce:RetryDelay"] = "00:00:00.010",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -45,7 +44,9 @@ internal sealed class WooCommerceTestClients : IDisposable
             collection.AddSingleton(time);
         }
 
-        services = collection.AddWooCommerce().BuildServiceProvider();
+        services = collection.AddWooCommerce()
+            .Configure<StoresOptions>(stores => stores.AllowLoopbackAddresses = loopbackIsSecure)
+            .BuildServiceProvider();
     }
 
     public IServiceProvider Services => services;
@@ -62,7 +63,7 @@ internal sealed class WooCommerceTestClients : IDisposable
         var connection = Connection(address ?? fake.Url.AbsoluteUri, key ?? fake.ReadWriteKey);
         return new WooCommerceRestClient(
             services.GetRequiredService<IHttpClientFactory>().CreateClient(WooCommerceHttp.ClientName),
-            WooCommerceSite.For(connection, options),
+            WooCommerceSite.For(connection, services.GetRequiredService<IOptions<StoresOptions>>().Value.AllowLoopbackAddresses),
             WooCommerceCredentials.FromJson(connection.CredentialsJson),
             services.GetRequiredService<WooCommerceSiteQuirks>(),
             options);
