@@ -14,10 +14,13 @@ public static class StoreChangeJobs
     public const string RefundsFlow = "refunds.sync";
 
     public static JobRequest OrderChanged(Guid storeId, CommerceOrder order) =>
-        new(OrdersFlow, $"Order {order.Name}", $"order:{storeId}:{order.Id}", StoreEventKeys.OrderChange(storeId, order.Id, order.UpdatedAt),
+        new(OrdersFlow, $"Order {Label(order)}", $"order:{storeId}:{order.Id}", StoreEventKeys.OrderChange(storeId, order.Id, order.UpdatedAt),
             new JsonObject { ["resourceId"] = order.Id, ["source"] = "poll" }.ToJsonString(), storeId);
 
     public static JobRequest RefundCreated(Guid storeId, CommerceOrder order, CommerceRefund refund) =>
-        new(RefundsFlow, $"Refund {refund.Id} of order {order.Name}", $"order:{storeId}:{order.Id}", StoreEventKeys.Refund(storeId, refund.Id),
+        new(RefundsFlow, $"Refund {refund.Id} of order {Label(order)}", $"order:{storeId}:{order.Id}", StoreEventKeys.Refund(storeId, refund.Id),
             new JsonObject { ["resourceId"] = refund.Id, ["orderId"] = order.Id, ["source"] = "poll" }.ToJsonString(), storeId);
+
+    /// <summary>"#1001" as both platforms' admins show it (Shopify's names carry the "#", WooCommerce's numbers do not), as the webhooks' jobs are named.</summary>
+    private static string Label(CommerceOrder order) => order.Name.StartsWith('#') ? order.Name : $"#{order.Name}";
 }
