@@ -1,0 +1,30 @@
+namespace Portal.Sync.Shopify;
+
+/// <summary>
+/// Points reserved in a shop's bucket for one request in flight. <see cref="Report"/> hands back what the answer
+/// said about the bucket; disposing releases the reservation either way.
+/// </summary>
+public sealed class ShopifyThrottleLease : IDisposable
+{
+    private readonly ShopifyThrottle throttle;
+    private readonly double cost;
+    private ShopifyThrottleStatus? status;
+    private bool released;
+
+    internal ShopifyThrottleLease(ShopifyThrottle throttle, double cost)
+    {
+        this.throttle = throttle;
+        this.cost = cost;
+    }
+
+    public void Report(ShopifyThrottleStatus reported) => status = reported;
+
+    public void Dispose()
+    {
+        if (!released)
+        {
+            released = true;
+            throttle.Release(cost, status);
+        }
+    }
+}
