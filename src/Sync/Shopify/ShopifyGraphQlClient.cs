@@ -78,7 +78,7 @@ public sealed class ShopifyGraphQlClient
         for (var attempt = 1; ; attempt++)
         {
             ShopifyAnswer answer;
-            using (var lease = await throttle.AcquireAsync(throttles.ExpectedCost(shape), cancellationToken))
+            using (var lease = await throttle.AcquireAsync(() => throttles.ExpectedCost(shape), cancellationToken))
             {
                 answer = await PostAsync(operation.Name, body, cancellationToken);
                 if (answer.Cost is { } cost)

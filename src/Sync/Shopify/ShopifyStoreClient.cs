@@ -171,7 +171,7 @@ public sealed class ShopifyStoreClient : IStoreClient
 
         try
         {
-            return StorePayload.Read(order.ToJsonString(), "Shopify order", ShopifyGraphQlOrderMapper.Map);
+            return ShopifyPayloads.ParseGraphQlOrder(order.ToJsonString());
         }
         catch (CommercePayloadException error)
         {

@@ -8,13 +8,15 @@ public sealed class ShopifyThrottleLease : IDisposable
 {
     private readonly ShopifyThrottle throttle;
     private readonly double cost;
+    private readonly long order;
     private ShopifyThrottleStatus? status;
     private bool released;
 
-    internal ShopifyThrottleLease(ShopifyThrottle throttle, double cost)
+    internal ShopifyThrottleLease(ShopifyThrottle throttle, double cost, long order)
     {
         this.throttle = throttle;
         this.cost = cost;
+        this.order = order;
     }
 
     public void Report(ShopifyThrottleStatus reported) => status = reported;
@@ -24,7 +26,7 @@ public sealed class ShopifyThrottleLease : IDisposable
         if (!released)
         {
             released = true;
-            throttle.Release(cost, status);
+            throttle.Release(cost, order, status);
         }
     }
 }

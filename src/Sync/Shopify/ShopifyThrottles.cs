@@ -6,7 +6,7 @@ namespace Portal.Sync.Shopify;
 /// <summary>
 /// The process's knowledge of Shopify's rate limits: one <see cref="ShopifyThrottle"/> per shop, whichever client
 /// asks, and the requested cost each request shape was last charged (a document with its page sizes), which is
-/// what the next such request is expected to cost. A shape not seen yet is taken as free: its first answer tells.
+/// what the next such request is expected to cost. A shape not seen yet has no expected cost: its first answer tells.
 /// </summary>
 public sealed class ShopifyThrottles(TimeProvider time, IOptions<ShopifyOptions> options) : IDisposable
 {
@@ -16,7 +16,7 @@ public sealed class ShopifyThrottles(TimeProvider time, IOptions<ShopifyOptions>
     public ShopifyThrottle For(ShopifyShop shop) =>
         shops.GetOrAdd(shop.Domain, _ => new ShopifyThrottle(time, options.Value.ThrottleSafetyMargin));
 
-    public double ExpectedCost(string requestShape) => costs.GetValueOrDefault(requestShape);
+    public double? ExpectedCost(string requestShape) => costs.TryGetValue(requestShape, out var cost) ? cost : null;
 
     public void Charged(string requestShape, double requestedCost) => costs[requestShape] = requestedCost;
 
