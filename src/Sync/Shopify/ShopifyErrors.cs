@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Portal.Sync.Http;
 using Portal.Sync.Stores;
 
 namespace Portal.Sync.Shopify;
@@ -76,17 +76,7 @@ internal static partial class ShopifyErrors
     /// <summary>The request did not reach Shopify or got no answer in time.</summary>
     public static StoreApiException FromNetwork(Exception exception, ShopifyShop shop, string operation)
     {
-        var reason = exception switch
-        {
-            TaskCanceledException or TimeoutException => "no answer in time",
-            HttpRequestException { InnerException: SocketException socket } => socket.SocketErrorCode switch
-            {
-                SocketError.ConnectionRefused => "connection refused",
-                SocketError.HostNotFound or SocketError.NoData => "unknown host",
-                _ => socket.SocketErrorCode.ToString(),
-            },
-            _ => exception.GetBaseException().Message,
-        };
+        var reason = NetworkFailure.Reason(exception);
         return new StoreApiException(StoreApiErrorKind.Transient, $"Cannot reach Shopify for {operation} on {shop}: {reason}. It will be retried.", inner: exception);
     }
 
