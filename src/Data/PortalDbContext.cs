@@ -24,6 +24,7 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
     public DbSet<HealthCheck> HealthChecks => Set<HealthCheck>();
     public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<ShopifyInstall> ShopifyInstalls => Set<ShopifyInstall>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters at execution time; Guid.Empty matches no row.

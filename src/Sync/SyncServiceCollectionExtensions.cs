@@ -9,6 +9,7 @@ using Portal.Sync.Odoo;
 using Portal.Sync.Odoo.Connection;
 using Portal.Sync.Secrets;
 using Portal.Sync.Shopify;
+using Portal.Sync.Stores;
 using Portal.Sync.WooCommerce;
 using Portal.Sync.Webhooks;
 using Portal.Sync.Tenancy;
@@ -58,8 +59,10 @@ public static class SyncServiceCollectionExtensions
         services.AddShopify();
         services.AddSingleton<IWebhookDialect, ShopifyWebhookDialect>();
         services.AddSingleton<IWebhookDialect, WooCommerceWebhookDialect>();
+        services.AddWooCommerce();
         services.AddSingleton<WebhookStores>();
         services.AddSingleton<WebhookIntake>();
+        services.AddStores();
         return services;
     }
 }

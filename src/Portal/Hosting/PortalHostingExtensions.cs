@@ -5,6 +5,7 @@ using Portal.Endpoints;
 using Portal.Logging;
 using Portal.Sync;
 using Portal.Sync.Health;
+using Portal.Sync.Stores;
 using Portal.Sync.Jobs;
 using Serilog;
 
@@ -21,6 +22,7 @@ public static class PortalHostingExtensions
         builder.Services.AddSync();
         builder.Services.AddJobEngineHosting();
         builder.Services.AddHealthCheckSchedule();
+        builder.Services.AddStoreSchedules();
         builder.Services.AddKeyRingProtection(builder.Configuration);
         builder.Services.AddPortalAuth(builder.Configuration);
         builder.Services.AddPortalUi();

@@ -5,6 +5,7 @@ using Portal.Data.Entities;
 using Portal.Sync.Odoo;
 using Portal.Sync.Odoo.Connection;
 using Portal.Sync.Secrets;
+using Portal.Sync.Stores;
 using Portal.Sync.Tenancy;
 
 namespace Portal.Sync.Health;
@@ -13,7 +14,7 @@ namespace Portal.Sync.Health;
 /// Checks a tenant's connections the way the flows use them and keeps the latest result of each, for the
 /// health page. Used by the scheduled health job and by "Check now".
 /// </summary>
-public sealed class ConnectionChecks(PortalDbContextActivator activator, SecretProtector secrets, OdooConnectionTester tester, TimeProvider clock)
+public sealed class ConnectionChecks(PortalDbContextActivator activator, SecretProtector secrets, OdooConnectionTester tester, StoreClients stores, TimeProvider clock)
 {
     /// <summary>Checks the tenant's Odoo connection and records the outcome; null when the tenant has none yet.</summary>
     public async Task<HealthCheck?> CheckOdooAsync(Guid tenantId, CancellationToken cancellationToken = default)
@@ -35,17 +36,63 @@ public sealed class ConnectionChecks(PortalDbContextActivator activator, SecretP
         var summary = report.Succeeded
             ? $"Odoo {report.ServerVersion} ({report.Edition}) as {report.UserName}; every right the connector needs is granted."
             : report.Problem ?? "The check failed.";
-        var check = await db.HealthChecks.SingleOrDefaultAsync(h => h.Target == HealthTargets.Odoo, cancellationToken);
+        return await RecordAsync(db, HealthTargets.Odoo, report.Succeeded, latency, summary, needsPerson ? "odoo" : null, null, cancellationToken);
+    }
+
+    /// <summary>Checks every connected store of the tenant the way the flows reach it, and records each outcome.</summary>
+    public async Task<IReadOnlyList<HealthCheck>> CheckStoresAsync(Guid tenantId, CancellationToken cancellationToken = default)
+    {
+        await using var db = activator.Create(TenantContext.SystemFor(tenantId));
+        var connected = await db.Stores.AsNoTracking()
+            .Where(s => s.Enabled && s.RemovedAt == null && s.ProtectedCredentials != null)
+            .OrderBy(s => s.Name)
+            .ToListAsync(cancellationToken);
+        var checks = new List<HealthCheck>();
+        foreach (var store in connected)
+        {
+            var watch = Stopwatch.StartNew();
+            var (healthy, summary, fixPath, remaining) = await DescribeAsync(store, cancellationToken);
+            checks.Add(await RecordAsync(db, HealthTargets.Store(store.Id), healthy, (int)watch.ElapsedMilliseconds, summary, fixPath, remaining, cancellationToken));
+        }
+
+        return checks;
+    }
+
+    /// <summary>Records what is known of a store without asking it, e.g. that its app was uninstalled.</summary>
+    public Task RecordStoreProblemAsync(PortalDbContext db, Guid storeId, string summary, CancellationToken cancellationToken) =>
+        RecordAsync(db, HealthTargets.Store(storeId), false, 0, summary, "stores", null, cancellationToken);
+
+    private async Task<(bool Healthy, string Summary, string? FixPath, int? RateLimitRemaining)> DescribeAsync(Store store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var description = await stores.For(store).DescribeAsync(cancellationToken);
+            var version = description.Version is null ? "" : $", {description.Version}";
+            return (true, $"{store.Name}: {description.Name} ({description.Currency}{version}); access: {string.Join(", ", description.Access)}.", null,
+                description.RateLimitRemaining);
+        }
+        catch (StoreApiException ex)
+        {
+            var needsPerson = ex.Kind is StoreApiErrorKind.Authentication or StoreApiErrorKind.Permission or StoreApiErrorKind.Configuration;
+            return (false, $"{store.Name}: {ex.Message}", needsPerson ? "stores" : null, null);
+        }
+    }
+
+    private async Task<HealthCheck> RecordAsync(
+        PortalDbContext db, string target, bool healthy, int latencyMs, string summary, string? fixPath, int? rateLimitRemaining, CancellationToken cancellationToken)
+    {
+        var check = await db.HealthChecks.SingleOrDefaultAsync(h => h.Target == target, cancellationToken);
         if (check is null)
         {
-            check = new HealthCheck { Target = HealthTargets.Odoo, Summary = summary };
+            check = new HealthCheck { Target = target, Summary = summary };
             db.HealthChecks.Add(check);
         }
 
-        check.Healthy = report.Succeeded;
-        check.LatencyMs = latency;
+        check.Healthy = healthy;
+        check.LatencyMs = latencyMs;
         check.Summary = summary;
-        check.FixPath = needsPerson ? "odoo" : null;
+        check.FixPath = fixPath;
+        check.RateLimitRemaining = rateLimitRemaining;
         check.CheckedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return check;

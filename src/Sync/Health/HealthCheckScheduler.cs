@@ -24,9 +24,10 @@ public sealed class HealthCheckScheduler(PortalDbContextActivator activator, Job
             var waiting = db.Jobs.IgnoreQueryFilters()
                 .Where(j => j.Flow == HealthCheckFlow.Name && j.ActiveIdentityKey != null)
                 .Select(j => j.TenantId);
-            tenants = await db.OdooConnections.IgnoreQueryFilters()
-                .Where(c => c.ProtectedApiKey != null && !waiting.Contains(c.TenantId))
-                .Select(c => c.TenantId)
+            var withOdoo = db.OdooConnections.IgnoreQueryFilters().Where(c => c.ProtectedApiKey != null).Select(c => c.TenantId);
+            var withStores = db.Stores.IgnoreQueryFilters().Where(s => s.Enabled && s.RemovedAt == null && s.ProtectedCredentials != null).Select(s => s.TenantId);
+            tenants = await withOdoo.Union(withStores)
+                .Where(tenantId => !waiting.Contains(tenantId))
                 .ToListAsync(cancellationToken);
         }
 

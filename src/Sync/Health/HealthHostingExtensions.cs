@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portal.Sync.Jobs;
 using Quartz;
 
 namespace Portal.Sync.Health;
@@ -11,9 +12,7 @@ public static class HealthHostingExtensions
     {
         services.AddOptions<QuartzOptions>().Configure<IOptions<HealthOptions>>((quartz, health) =>
         {
-            quartz.AddJob<HealthCheckWorker>(job => job.WithIdentity(HealthCheckWorker.Key));
-            quartz.AddTrigger(trigger => trigger.ForJob(HealthCheckWorker.Key).StartNow()
-                .WithSimpleSchedule(schedule => schedule.WithInterval(health.Value.CheckInterval).RepeatForever()));
+            quartz.AddRepeating<HealthCheckWorker>(HealthCheckWorker.Key, health.Value.CheckInterval);
         });
         return services;
     }

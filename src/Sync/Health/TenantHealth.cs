@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Sync.Stores;
 using Portal.Sync.Tenancy;
 
 namespace Portal.Sync.Health;
@@ -19,6 +20,7 @@ public sealed class TenantHealth(IDbContextFactory<PortalDbContext> dbFactory, T
 
         var odooConfigured = await db.OdooConnections.AnyAsync(c => c.ProtectedApiKey != null, cancellationToken);
         var connectionChecks = await db.HealthChecks.AsNoTracking().OrderBy(h => h.Target).ToListAsync(cancellationToken);
+        var stores = await StoresAsync(db, cancellationToken);
 
         var queues = await db.Jobs
             .Where(j => j.State == JobState.Pending || j.State == JobState.Running || j.State == JobState.Failed || j.State == JobState.NeedsAttention)
@@ -74,7 +76,21 @@ public sealed class TenantHealth(IDbContextFactory<PortalDbContext> dbFactory, T
             })
             .ToList();
 
-        return new TenantHealthReport(odooConfigured, connectionChecks, flows, failures.Select(f => new FailureReason(f.Flow, f.Error, f.Count)).ToList(), now);
+        return new TenantHealthReport(odooConfigured, connectionChecks, stores, flows, failures.Select(f => new FailureReason(f.Flow, f.Error, f.Count)).ToList(), now);
+    }
+
+    private static async Task<IReadOnlyList<StoreHealth>> StoresAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var stores = await db.Stores.AsNoTracking().Where(s => s.RemovedAt == null).OrderBy(s => s.Name)
+            .Select(s => new { s.Id, s.Name, s.Platform, s.Enabled })
+            .ToListAsync(cancellationToken);
+        var cursors = await db.SyncCursors.AsNoTracking().Where(c => c.Stream == StorePollFlow.OrdersStream).ToListAsync(cancellationToken);
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().OrderBy(s => s.Topic).ToListAsync(cancellationToken);
+        return stores.Select(s =>
+        {
+            var cursor = cursors.SingleOrDefault(c => c.StoreId == s.Id);
+            return new StoreHealth(s.Id, s.Name, s.Platform, s.Enabled, cursor?.UpdatedAt, cursor?.Position, subscriptions.Where(w => w.StoreId == s.Id).ToList());
+        }).ToList();
     }
 
     /// <summary>Checks the connections now rather than at the next scheduled check.</summary>
@@ -82,5 +98,6 @@ public sealed class TenantHealth(IDbContextFactory<PortalDbContext> dbFactory, T
     {
         var tenantId = tenant.Demand(TenantPermission.OperateJobs);
         await checks.CheckOdooAsync(tenantId, cancellationToken);
+        await checks.CheckStoresAsync(tenantId, cancellationToken);
     }
 }

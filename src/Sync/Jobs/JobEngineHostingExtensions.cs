@@ -17,9 +17,7 @@ public static class JobEngineHostingExtensions
         services.AddQuartz();
         services.AddOptions<QuartzOptions>().Configure<IOptions<JobEngineOptions>>((quartz, engine) =>
         {
-            quartz.AddJob<JobWorker>(job => job.WithIdentity(JobWorker.Key));
-            quartz.AddTrigger(trigger => trigger.ForJob(JobWorker.Key).StartNow()
-                .WithSimpleSchedule(schedule => schedule.WithInterval(engine.Value.PollInterval).RepeatForever()));
+            quartz.AddRepeating<JobWorker>(JobWorker.Key, engine.Value.PollInterval);
             quartz.AddJob<JobHousekeepingWorker>(job => job.WithIdentity(JobHousekeepingWorker.Key));
             quartz.AddTrigger(trigger => trigger.ForJob(JobHousekeepingWorker.Key).StartAt(DateTimeOffset.UtcNow.AddMinutes(5))
                 .WithSimpleSchedule(schedule => schedule.WithIntervalInHours(1).RepeatForever()));

@@ -1,7 +1,9 @@
+using Portal.Sync.Http;
+
 namespace Portal.Sync.Odoo;
 
 /// <summary>Bound from "Odoo": timeouts and retries of the Odoo HTTP client.</summary>
-public sealed class OdooClientOptions
+public sealed class OdooClientOptions : IRetrySettings
 {
     public const string SectionName = "Odoo";
 

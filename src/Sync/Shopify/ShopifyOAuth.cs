@@ -13,32 +13,34 @@ namespace Portal.Sync.Shopify;
 /// <summary>
 /// Shopify's authorization-code grant for installing the app on a shop: the authorize URL the merchant is sent
 /// to, the HMAC that proves a callback came from Shopify, and the exchange of the callback's code for the shop's
-/// offline access token. The portal keeps and checks the <c>state</c> nonce; this class never sees a session.
+/// offline access token. The app is the merchant's (its client id and secret come with each install); the portal
+/// keeps and checks the <c>state</c> nonce; this class never sees a session, and never puts a secret in a message.
 /// </summary>
-public sealed class ShopifyOAuth(IHttpClientFactory httpClients, IOptions<ShopifyOptions> options)
+public sealed class ShopifyOAuth(IHttpClientFactory httpClients, IOptions<ShopifyOptions> options, IOptions<StoresOptions> stores)
 {
     /// <summary>The shop a callback or install request names, or null when it is not a myshopify.com shop.</summary>
-    public ShopifyShop? ParseShop(string? shop) => ShopifyShop.TryParse(shop, options.Value.AllowLoopbackShops);
+    public ShopifyShop? ParseShop(string? shop) => ShopifyShop.TryParse(shop, stores.Value.AllowLoopbackAddresses);
 
     /// <summary>Where to send the merchant to approve the app's scopes; Shopify then redirects to <paramref name="redirectUri"/> with a code.</summary>
-    public Uri AuthorizeUrl(ShopifyShop shop, Uri redirectUri, string state)
+    public Uri AuthorizeUrl(ShopifyShop shop, string clientId, Uri redirectUri, string state)
     {
         ArgumentNullException.ThrowIfNull(shop);
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
         ArgumentNullException.ThrowIfNull(redirectUri);
         ArgumentException.ThrowIfNullOrWhiteSpace(state);
-        var app = App();
         var query = string.Join('&',
-            $"client_id={Uri.EscapeDataString(app.ClientId)}",
-            $"scope={Uri.EscapeDataString(app.Scopes)}",
+            $"client_id={Uri.EscapeDataString(clientId)}",
+            $"scope={Uri.EscapeDataString(options.Value.Scopes)}",
             $"redirect_uri={Uri.EscapeDataString(redirectUri.AbsoluteUri)}",
             $"state={Uri.EscapeDataString(state)}");
         return new UriBuilder(shop.AuthorizeEndpoint) { Query = query }.Uri;
     }
 
     /// <summary>Whether a callback's query string carries Shopify's signature (its <c>hmac</c> parameter) for the app's client secret.</summary>
-    public bool IsAuthentic(IEnumerable<KeyValuePair<string, StringValues>> query)
+    public static bool IsAuthentic(IEnumerable<KeyValuePair<string, StringValues>> query, string clientSecret)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentException.ThrowIfNullOrEmpty(clientSecret);
         var parameters = query.ToList();
         var claimed = parameters.Where(parameter => parameter.Key == "hmac").Select(parameter => parameter.Value.ToString()).FirstOrDefault();
         if (string.IsNullOrEmpty(claimed) || claimed.Length != HMACSHA256.HashSizeInBytes * 2)
@@ -56,7 +58,7 @@ public sealed class ShopifyOAuth(IHttpClientFactory httpClients, IOptions<Shopif
             return false;
         }
 
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(App().ClientSecret), Encoding.UTF8.GetBytes(SignedMessage(parameters)));
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(clientSecret), Encoding.UTF8.GetBytes(SignedMessage(parameters)));
         return CryptographicOperations.FixedTimeEquals(claimedBytes, expected);
     }
 
@@ -71,17 +73,18 @@ public sealed class ShopifyOAuth(IHttpClientFactory httpClients, IOptions<Shopif
             .Select(parameter => $"{Escape(parameter.Key).Replace("=", "%3D", StringComparison.Ordinal)}={Value(parameter.Value)}"));
 
     /// <summary>Exchanges a callback's code for the shop's offline access token.</summary>
-    public async Task<ShopifyAccessGrant> ExchangeCodeAsync(ShopifyShop shop, string code, CancellationToken cancellationToken)
+    public async Task<ShopifyAccessGrant> ExchangeCodeAsync(ShopifyShop shop, string clientId, string clientSecret, string code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shop);
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientSecret);
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        var app = App();
         var http = httpClients.CreateClient(ShopifyGraphQlClient.HttpClientName);
         HttpResponseMessage response;
         try
         {
             response = await http.PostAsJsonAsync(shop.AccessTokenEndpoint,
-                new JsonObject { ["client_id"] = app.ClientId, ["client_secret"] = app.ClientSecret, ["code"] = code }, cancellationToken);
+                new JsonObject { ["client_id"] = clientId, ["client_secret"] = clientSecret, ["code"] = code }, cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -117,15 +120,6 @@ public sealed class ShopifyOAuth(IHttpClientFactory httpClients, IOptions<Shopif
                 ? throw ShopifyErrors.NotUnderstood(shop, "the access token exchange", "no access_token")
                 : new ShopifyAccessGrant(shop, token, (answer?["scope"]?.GetValue<string>() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
-    }
-
-    private ShopifyOptions App()
-    {
-        var app = options.Value;
-        return string.IsNullOrWhiteSpace(app.ClientId) || string.IsNullOrWhiteSpace(app.ClientSecret)
-            ? throw new StoreApiException(StoreApiErrorKind.Configuration,
-                $"Installing through Shopify needs the app's credentials: set {ShopifyOptions.SectionName}:ClientId and {ShopifyOptions.SectionName}:ClientSecret.")
-            : app;
     }
 
     private static string Value(StringValues values) => values.Count == 1

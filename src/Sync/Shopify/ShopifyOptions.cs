@@ -1,6 +1,9 @@
 namespace Portal.Sync.Shopify;
 
-/// <summary>Bound from "Shopify": the Admin API version the connector speaks, its rate-limit manners, and the app's OAuth identity.</summary>
+/// <summary>
+/// Bound from "Shopify": the Admin API version the connector speaks, its rate-limit manners, and the scopes an install
+/// asks for. Each shop's app (client id and secret) is the merchant's, kept with the store, not here.
+/// </summary>
 public sealed class ShopifyOptions
 {
     public const string SectionName = "Shopify";
@@ -30,18 +33,6 @@ public sealed class ShopifyOptions
 
     /// <summary>Orders per page when polling for changed orders (each is then read in full, which is where the cost is).</summary>
     public int OrdersPageSize { get; set; } = 50;
-
-    /// <summary>
-    /// Lets a shop be addressed as http(s)://127.0.0.1:port (tests, the demo sandbox). Off in production: there a
-    /// shop is always https://*.myshopify.com, and the OAuth callback's shop parameter comes from the browser.
-    /// </summary>
-    public bool AllowLoopbackShops { get; set; }
-
-    /// <summary>The app's client id from the developer dashboard, for OAuth installs.</summary>
-    public string ClientId { get; set; } = "";
-
-    /// <summary>The app's client secret: signs OAuth callbacks and webhooks. Never logged.</summary>
-    public string ClientSecret { get; set; } = "";
 
     /// <summary>
     /// The access scopes the app asks for when a merchant installs it, comma-separated as Shopify's authorize URL

@@ -1,13 +1,13 @@
-using System.Text.RegularExpressions;
+using Portal.Sync.Stores;
 
 namespace Portal.Sync.Shopify;
 
 /// <summary>
 /// Where a shop's Admin API is: https://{name}.myshopify.com. An address may be the bare domain or that URL;
-/// a loopback URL (http allowed) only where loopback shops are allowed, for tests and the demo sandbox.
-/// <see cref="Domain"/> names the shop: its rate-limit bucket, its webhooks' Shop-Domain header.
+/// a loopback URL (http allowed) only where loopback addresses are allowed (Stores:AllowLoopbackAddresses: the
+/// sandbox and tests). <see cref="Domain"/> names the shop: its rate-limit bucket, its webhooks' Shop-Domain header.
 /// </summary>
-public sealed partial record ShopifyShop
+public sealed record ShopifyShop
 {
     private ShopifyShop(string domain, Uri baseUri)
     {
@@ -34,10 +34,9 @@ public sealed partial record ShopifyShop
             return null;
         }
 
-        if (MyShopifyDomain().IsMatch(text))
+        if (StoreAddresses.IsShopDomain(text.ToLowerInvariant()))
         {
-            var domain = text.ToLowerInvariant();
-            return new ShopifyShop(domain, new Uri($"https://{domain}/"));
+            return MyShopify(text);
         }
 
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.PathAndQuery != "/" || url.UserInfo.Length > 0 || url.Fragment.Length > 0)
@@ -45,12 +44,12 @@ public sealed partial record ShopifyShop
             return null;
         }
 
-        if (url.Scheme == Uri.UriSchemeHttps && url.IsDefaultPort && MyShopifyDomain().IsMatch(url.Host))
+        if (url.Scheme == Uri.UriSchemeHttps && url.IsDefaultPort && StoreAddresses.IsShopDomain(url.Host.ToLowerInvariant()))
         {
-            return new ShopifyShop(url.Host.ToLowerInvariant(), new Uri($"https://{url.Host.ToLowerInvariant()}/"));
+            return MyShopify(url.Host);
         }
 
-        return allowLoopback && url.IsLoopback && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+        return allowLoopback && StoreAddresses.IsLoopback(url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
             ? new ShopifyShop(url.Authority.ToLowerInvariant(), new Uri(url.GetLeftPart(UriPartial.Authority) + "/"))
             : null;
     }
@@ -61,6 +60,5 @@ public sealed partial record ShopifyShop
 
     public override string ToString() => Domain;
 
-    [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9\-]*\.myshopify\.com$", RegexOptions.CultureInvariant)]
-    private static partial Regex MyShopifyDomain();
+    private static ShopifyShop MyShopify(string domain) => new(domain.ToLowerInvariant(), new Uri($"https://{domain.ToLowerInvariant()}/"));
 }

@@ -6,7 +6,8 @@ using Portal.Sync.Stores;
 namespace Portal.Sync.Shopify;
 
 /// <summary>Makes a <see cref="ShopifyStoreClient"/> for a Shopify store connection; clients of one shop share its rate-limit bucket.</summary>
-public sealed class ShopifyStoreClients(IHttpClientFactory httpClients, ShopifyThrottles throttles, IOptions<ShopifyOptions> options, TimeProvider time)
+public sealed class ShopifyStoreClients(
+    IHttpClientFactory httpClients, ShopifyThrottles throttles, IOptions<ShopifyOptions> options, IOptions<StoresOptions> stores, TimeProvider time)
     : IStorePlatformClients
 {
     public StorePlatform Platform => StorePlatform.Shopify;
@@ -17,7 +18,7 @@ public sealed class ShopifyStoreClients(IHttpClientFactory httpClients, ShopifyT
     {
         ArgumentNullException.ThrowIfNull(connection);
         var settings = options.Value;
-        var shop = ShopifyShop.TryParse(connection.Address, settings.AllowLoopbackShops)
+        var shop = ShopifyShop.TryParse(connection.Address, stores.Value.AllowLoopbackAddresses)
             ?? throw new StoreApiException(StoreApiErrorKind.Configuration, ShopifyShop.Explain(connection.Address));
         ShopifyCredentials credentials;
         try

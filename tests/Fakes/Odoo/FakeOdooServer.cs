@@ -3,12 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Portal.Fakes.Odoo;
 
@@ -21,14 +16,13 @@ public sealed class FakeOdooServer : IAsyncDisposable
 {
     public const string DatabaseName = "fake";
 
-    private readonly WebApplication app;
     private readonly ConcurrentQueue<FakeOdooCall> calls = new();
+    private LoopbackServer host = default!;
     private int maintenanceRequests;
     private string? loseAnswerOf;
 
-    private FakeOdooServer(WebApplication app, int major, FakeOdooService service, IReadOnlyList<FakeOdooUser> users)
+    private FakeOdooServer(int major, FakeOdooService service, IReadOnlyList<FakeOdooUser> users)
     {
-        this.app = app;
         Major = major;
         Service = service;
         Users = users;
@@ -36,7 +30,7 @@ public sealed class FakeOdooServer : IAsyncDisposable
 
     public int Major { get; }
 
-    public Uri Url { get; private set; } = default!;
+    public Uri Url => host.Url;
 
     public FakeOdooService Service { get; }
 
@@ -60,19 +54,15 @@ public sealed class FakeOdooServer : IAsyncDisposable
 
     public static async Task<FakeOdooServer> StartAsync(int major = 17)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         var service = new FakeOdooService(new FakeOdooDatabase(major));
-        var server = new FakeOdooServer(app, major, service, FakeOdooSeed.Populate(service));
-
-        app.Use(server.InjectFaultsAsync);
-        app.MapPost("/jsonrpc", server.JsonRpcAsync);
-        app.MapPost("/web/webclient/version_info", server.VersionInfoAsync);
-        app.MapPost("/json/2/{model}/{method}", server.Json2Async);
-        await app.StartAsync();
-        server.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var server = new FakeOdooServer(major, service, FakeOdooSeed.Populate(service));
+        server.host = await LoopbackServer.StartAsync(app =>
+        {
+            app.Use(server.InjectFaultsAsync);
+            app.MapPost("/jsonrpc", server.JsonRpcAsync);
+            app.MapPost("/web/webclient/version_info", server.VersionInfoAsync);
+            app.MapPost("/json/2/{model}/{method}", server.Json2Async);
+        });
         return server;
     }
 
@@ -331,9 +321,5 @@ public sealed class FakeOdooServer : IAsyncDisposable
         await context.Response.WriteAsync(html);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }

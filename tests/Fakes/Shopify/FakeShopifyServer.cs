@@ -8,12 +8,7 @@ using System.Text.Json.Nodes;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Portal.Fakes.Shopify;
 
@@ -45,7 +40,6 @@ public sealed class FakeShopifyServer : IAsyncDisposable
         ["inventorySetQuantities"] = "write_inventory",
     };
 
-    private readonly WebApplication app;
     private readonly HttpClient webhookSender = new();
     private readonly ConcurrentDictionary<string, int> rootFieldCalls = new();
     private readonly ConcurrentDictionary<long, FakeShopifyWebhookSubscription> subscriptions = new();
@@ -57,13 +51,11 @@ public sealed class FakeShopifyServer : IAsyncDisposable
     private int requests;
     private int throttled;
 
-    private FakeShopifyServer(WebApplication app, FakeShopifyBucket bucket)
-    {
-        this.app = app;
-        Bucket = bucket;
-    }
+    private LoopbackServer? server;
 
-    public Uri Url { get; private set; } = default!;
+    private FakeShopifyServer(FakeShopifyBucket bucket) => Bucket = bucket;
+
+    public Uri Url => server!.Url;
 
     public FakeShopifyBucket Bucket { get; }
 
@@ -101,16 +93,13 @@ public sealed class FakeShopifyServer : IAsyncDisposable
 
     public static async Task<FakeShopifyServer> StartAsync(TimeProvider? time = null, double maximumAvailable = 2000, double restoreRate = 100)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeShopifyServer(app, new FakeShopifyBucket(maximumAvailable, restoreRate, time ?? TimeProvider.System));
-        app.MapPost("/admin/api/{version}/graphql.json", server.GraphQlAsync);
-        app.MapPost("/admin/oauth/access_token", server.AccessTokenAsync);
-        await app.StartAsync();
-        server.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-        return server;
+        var fake = new FakeShopifyServer(new FakeShopifyBucket(maximumAvailable, restoreRate, time ?? TimeProvider.System));
+        fake.server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/admin/api/{version}/graphql.json", fake.GraphQlAsync);
+            app.MapPost("/admin/oauth/access_token", fake.AccessTokenAsync);
+        });
+        return fake;
     }
 
     public void AddOrder(JsonObject order)
@@ -480,7 +469,9 @@ public sealed class FakeShopifyServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         webhookSender.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
     }
 }

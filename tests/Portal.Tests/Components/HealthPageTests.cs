@@ -68,4 +68,31 @@ public class HealthPageTests : IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Contains(page.FindAll("button"), b => b.TextContent.Contains("Check now", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task Each_store_shows_its_check_its_last_poll_and_its_webhook_subscriptions()
+    {
+        await StartAsAsync(TenantRole.Viewer);
+        var now = context.Clock.GetUtcNow();
+        await using (var db = context.Services.GetRequiredService<PortalDbContextActivator>().Create(Sync.Tenancy.TenantContext.SystemFor(context.TenantId)))
+        {
+            var store = new Store { Platform = StorePlatform.Shopify, Name = "Alpha EU", Address = "alpha.myshopify.com", CreatedAt = now };
+            db.Stores.Add(store);
+            db.HealthChecks.Add(new HealthCheck { Target = HealthTargets.Store(store.Id), Healthy = true, LatencyMs = 120, Summary = "Alpha EU: Alpha (EUR).", RateLimitRemaining = 1950, CheckedAt = now });
+            db.SyncCursors.Add(new SyncCursor { StoreId = store.Id, Stream = "orders", Position = now.AddMinutes(-3), UpdatedAt = now.AddMinutes(-1) });
+            db.WebhookSubscriptions.Add(new WebhookSubscription { StoreId = store.Id, Topic = "orders/create", Address = "https://portal.example.com/x", Status = WebhookSubscriptionStatus.Repaired, CheckedAt = now });
+            db.WebhookSubscriptions.Add(new WebhookSubscription { StoreId = store.Id, Topic = "refunds/create", Address = "https://portal.example.com/x", Status = WebhookSubscriptionStatus.Failed, Problem = "Topic is not supported.", CheckedAt = now });
+            await db.SaveChangesAsync();
+        }
+
+        var page = RenderPage();
+
+        var check = page.WaitForElement("[data-testid=health-checks] tr[data-target^='store:']");
+        Assert.StartsWith("Alpha EU (Shopify)", check.QuerySelector("td")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("1950", check.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Last polled 2026-11-24 09:06:00 UTC; changes up to 2026-11-24 09:04:00 UTC are queued.", page.Find("[data-testid=store-poll]").TextContent, StringComparison.Ordinal);
+        var rows = page.FindAll("[data-testid=store-subscriptions] tbody tr");
+        Assert.Equal(["orders/create", "Repaired"], rows[0].QuerySelectorAll("td").Take(2).Select(td => td.TextContent.Trim()));
+        Assert.Equal(["refunds/create", "Failed", "Topic is not supported."], rows[1].QuerySelectorAll("td").Take(3).Select(td => td.TextContent.Trim()));
+    }
 }

@@ -21,7 +21,7 @@ internal sealed class PageTestContext : IAsyncDisposable
     private readonly string directory = Directory.CreateTempSubdirectory("portal-page-tests-").FullName;
     private readonly BunitAuthorizationContext authorization;
 
-    private PageTestContext()
+    private PageTestContext(Action<IServiceCollection>? services)
     {
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         var configuration = new ConfigurationBuilder()
@@ -32,6 +32,7 @@ internal sealed class PageTestContext : IAsyncDisposable
         Bunit.Services.AddPortalData(configuration, directory).AddSync();
         Bunit.Services.AddSingleton<TimeProvider>(Clock);
         Bunit.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
+        services?.Invoke(Bunit.Services);
         authorization = Bunit.AddAuthorization();
         Bunit.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
@@ -44,9 +45,10 @@ internal sealed class PageTestContext : IAsyncDisposable
 
     public IServiceProvider Services => Bunit.Services;
 
-    public static async Task<PageTestContext> StartAsync(TenantRole role, string userName = "member@alpha.test")
+    /// <param name="services">Replaces services before the first is resolved, e.g. a store platform that needs no network.</param>
+    public static async Task<PageTestContext> StartAsync(TenantRole role, string userName = "member@alpha.test", Action<IServiceCollection>? services = null)
     {
-        var context = new PageTestContext();
+        var context = new PageTestContext(services);
         await context.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
         await using (var db = context.Services.GetRequiredService<PortalDbContextActivator>().Create(NoTenant.Instance))
         {

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Portal.Fakes;
 using Portal.Fakes.Shopify;
 using Portal.Sync.Shopify;
 using Portal.Sync.Webhooks;
@@ -20,19 +16,15 @@ public class ShopifyFakeWebhookTests
     public async Task A_delivery_is_signed_with_the_secret_and_carries_Shopifys_headers()
     {
         var received = new ConcurrentQueue<(HeaderDictionary Headers, byte[] Body)>();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        await using var receiver = builder.Build();
-        receiver.MapPost("/webhooks", async context =>
+        await using var receiver = await LoopbackServer.StartAsync(app => app.MapPost("/webhooks", async context =>
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
+
             // The request's own headers are recycled once it is answered.
             received.Enqueue((new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value)), body.ToArray()));
-        });
-        await receiver.StartAsync();
-        var address = new Uri(new Uri(receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()), "/webhooks");
+        }));
+        var address = new Uri(receiver.Url, "/webhooks");
         await using var shop = await FakeShopifyServer.StartAsync();
 
         using var response = await shop.SendWebhookAsync(address, "orders/create", "{\"id\":820982911946154508}", "app-secret", eventId: "event-1");

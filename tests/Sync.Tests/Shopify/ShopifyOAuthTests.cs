@@ -12,15 +12,15 @@ public class ShopifyOAuthTests
     private const string DocsCallback =
         "code=0907a61c0c8d55e99db179b68161bc00&hmac=700e2dadb827fcc8609e9d5ce208b2e9cdaab9df07390d2cbca10d7c328fc4bf&shop=some-shop.myshopify.com&state=0.6784241404160823&timestamp=1337178173";
 
-    private static ShopifyOAuth OAuth(string secret = "hush", bool allowLoopback = false) =>
-        new(new NoHttp(), Options.Create(new ShopifyOptions { ClientId = "app-client-id", ClientSecret = secret, AllowLoopbackShops = allowLoopback }));
+    private static ShopifyOAuth OAuth(bool allowLoopback = false) =>
+        new(new NoHttp(), Options.Create(new ShopifyOptions()), Options.Create(new StoresOptions { AllowLoopbackAddresses = allowLoopback }));
 
     private static Dictionary<string, StringValues> Query(string query) => QueryHelpers.ParseQuery(query);
 
     [Fact]
     public void Shopifys_published_callback_is_authentic()
     {
-        Assert.True(OAuth().IsAuthentic(Query(DocsCallback)));
+        Assert.True(ShopifyOAuth.IsAuthentic(Query(DocsCallback), "hush"));
         Assert.Equal("code=0907a61c0c8d55e99db179b68161bc00&shop=some-shop.myshopify.com&state=0.6784241404160823&timestamp=1337178173",
             ShopifyOAuth.SignedMessage(Query(DocsCallback)));
     }
@@ -30,7 +30,7 @@ public class ShopifyOAuthTests
     {
         const string query = "shop=some-shop.myshopify.com&code=a94a110d86d2452eb3e2af4cfb8a3828&timestamp=1337178173&hmac=2cb1a277650a659f1b11e92a4a64275b128e037f2c3390e3c8fd2d8721dac9e2";
 
-        Assert.True(OAuth().IsAuthentic(Query(query)));
+        Assert.True(ShopifyOAuth.IsAuthentic(Query(query), "hush"));
     }
 
     [Theory]
@@ -44,21 +44,21 @@ public class ShopifyOAuthTests
         var (name, value) = (change.Split('=')[0], change.Split('=')[1]);
         parameters[name] = value;
 
-        Assert.False(OAuth().IsAuthentic(parameters));
+        Assert.False(ShopifyOAuth.IsAuthentic(parameters, "hush"));
     }
 
     [Fact]
     public void Another_secret_or_no_signature_is_not_authentic()
     {
-        Assert.False(OAuth(secret: "hush-2").IsAuthentic(Query(DocsCallback)));
-        Assert.False(OAuth().IsAuthentic(Query(DocsCallback.Replace("hmac=", "hmac_=", StringComparison.Ordinal))));
+        Assert.False(ShopifyOAuth.IsAuthentic(Query(DocsCallback), "hush-2"));
+        Assert.False(ShopifyOAuth.IsAuthentic(Query(DocsCallback.Replace("hmac=", "hmac_=", StringComparison.Ordinal)), "hush"));
     }
 
     [Fact]
     public void The_authorize_url_asks_the_shop_for_the_apps_scopes()
     {
         var oauth = OAuth();
-        var url = oauth.AuthorizeUrl(oauth.ParseShop("some-shop.myshopify.com")!, new Uri("https://portal.example.com/shopify/callback"), "nonce-1");
+        var url = oauth.AuthorizeUrl(oauth.ParseShop("some-shop.myshopify.com")!, "app-client-id", new Uri("https://portal.example.com/shopify/callback"), "nonce-1");
 
         Assert.Equal("https://some-shop.myshopify.com/admin/oauth/authorize", url.GetLeftPart(UriPartial.Path));
         var query = Query(url.Query);
@@ -91,29 +91,34 @@ public class ShopifyOAuthTests
     }
 
     [Fact]
+    public async Task A_wrong_client_secret_cannot_exchange_a_code()
+    {
+        await using var shop = await ShopifyTestShop.StartAsync();
+        var target = shop.OAuth.ParseShop(shop.Server.Url.ToString())!;
+
+        var error = await Assert.ThrowsAsync<StoreApiException>(() =>
+            shop.OAuth.ExchangeCodeAsync(target, shop.Server.ClientId, "wrong-secret", shop.Server.IssueAuthorizationCode(), CancellationToken.None));
+
+        Assert.Equal(StoreApiErrorKind.Authentication, error.Kind);
+        Assert.DoesNotContain("wrong-secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_code_is_exchanged_once_for_the_offline_token()
     {
         await using var shop = await ShopifyTestShop.StartAsync();
         var code = shop.Server.IssueAuthorizationCode();
         var target = shop.OAuth.ParseShop(shop.Server.Url.ToString())!;
 
-        var grant = await shop.OAuth.ExchangeCodeAsync(target, code, CancellationToken.None);
+        var grant = await shop.OAuth.ExchangeCodeAsync(target, shop.Server.ClientId, shop.Server.ClientSecret, code, CancellationToken.None);
 
         Assert.Equal(shop.Server.AccessToken, grant.AccessToken);
         Assert.Equal(shop.Server.GrantedScopes, grant.Scopes);
         Assert.DoesNotContain(grant.AccessToken, grant.ToString(), StringComparison.Ordinal);
-        var reused = await Assert.ThrowsAsync<StoreApiException>(() => shop.OAuth.ExchangeCodeAsync(target, code, CancellationToken.None));
+        var reused = await Assert.ThrowsAsync<StoreApiException>(() =>
+            shop.OAuth.ExchangeCodeAsync(target, shop.Server.ClientId, shop.Server.ClientSecret, code, CancellationToken.None));
         Assert.Equal(StoreApiErrorKind.Authentication, reused.Kind);
-    }
-
-    [Fact]
-    public void Without_the_apps_credentials_OAuth_is_a_configuration_failure()
-    {
-        var oauth = new ShopifyOAuth(new NoHttp(), Options.Create(new ShopifyOptions()));
-
-        var error = Assert.Throws<StoreApiException>(() => oauth.IsAuthentic(Query(DocsCallback)));
-
-        Assert.Equal(StoreApiErrorKind.Configuration, error.Kind);
+        Assert.DoesNotContain(shop.Server.ClientSecret, reused.Message, StringComparison.Ordinal);
     }
 
     private sealed class NoHttp : IHttpClientFactory

@@ -196,7 +196,7 @@ public class ShopifyStoreClientTests
     [Fact]
     public async Task A_loopback_shop_needs_the_option()
     {
-        await using var shop = await ShopifyTestShop.StartAsync(settings: new Dictionary<string, string?> { ["Shopify:AllowLoopbackShops"] = "false" });
+        await using var shop = await ShopifyTestShop.StartAsync(settings: new Dictionary<string, string?> { ["Stores:AllowLoopbackAddresses"] = "false" });
 
         Assert.Equal(StoreApiErrorKind.Configuration, Assert.Throws<StoreApiException>(() => shop.Client()).Kind);
         Assert.Equal("my-shop.myshopify.com", shop.Clients.Create(shop.Connection() with { Address = "My-Shop.myshopify.com" }).GraphQl.Shop.Domain);

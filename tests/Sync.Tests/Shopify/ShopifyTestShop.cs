@@ -19,9 +19,7 @@ internal sealed class ShopifyTestShop : IAsyncDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Shopify:AllowLoopbackShops"] = "true",
-                ["Shopify:ClientId"] = server.ClientId,
-                ["Shopify:ClientSecret"] = server.ClientSecret,
+                ["Stores:AllowLoopbackAddresses"] = "true",
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
@@ -29,6 +27,7 @@ internal sealed class ShopifyTestShop : IAsyncDisposable
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddShopify()
+            .AddOptions<StoresOptions>().BindConfiguration("Stores").Services
             .AddSingleton<TimeProvider>(clock)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }

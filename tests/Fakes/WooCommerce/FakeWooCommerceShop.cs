@@ -1,0 +1,330 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Portal.Fakes.WooCommerce;
+
+/// <summary>
+/// The fake site's data: orders, products with their variations, and webhooks, as v3 JSON built from the real
+/// samples. Ids come from one sequence, as WordPress posts share one. Every read hands out a copy.
+/// </summary>
+public sealed class FakeWooCommerceShop
+{
+    private readonly Lock gate = new();
+    private readonly Func<Uri> site;
+    private readonly TimeProvider time;
+    private readonly SortedDictionary<long, JsonObject> orders = [];
+    private readonly SortedDictionary<long, JsonObject> products = [];
+    private readonly SortedDictionary<long, (long ProductId, JsonObject Body)> variations = [];
+    private readonly SortedDictionary<long, FakeWooCommerceWebhook> webhooks = [];
+    private long lastId = 1000;
+
+    internal FakeWooCommerceShop(Func<Uri> site, TimeProvider time)
+    {
+        this.site = site;
+        this.time = time;
+    }
+
+    public IReadOnlyList<JsonObject> Orders => Copies(orders.Values);
+
+    public IReadOnlyList<JsonObject> Products => Copies(products.Values);
+
+    public IReadOnlyList<FakeWooCommerceWebhook> Webhooks
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. webhooks.Values];
+            }
+        }
+    }
+
+    /// <summary>An order like the docs' "Retrieve an order" sample, last changed at <paramref name="modified"/> (the site runs on UTC).</summary>
+    public long AddOrder(DateTimeOffset modified, Action<JsonObject>? edit = null)
+    {
+        lock (gate)
+        {
+            var id = ++lastId;
+            var order = FakeWooCommerceTemplates.Order();
+            order["id"] = id;
+            order["number"] = id.ToString(CultureInfo.InvariantCulture);
+            order["order_key"] = $"wc_order_{id:x}";
+            Stamp(order, "date_created", modified);
+            Stamp(order, "date_modified", modified);
+            Link(order, $"orders/{id}", "orders");
+            edit?.Invoke(order);
+            orders[id] = order;
+            return id;
+        }
+    }
+
+    /// <summary><paramref name="count"/> orders changed one <paramref name="interval"/> apart from <paramref name="firstModified"/> on.</summary>
+    public IReadOnlyList<long> AddOrders(int count, DateTimeOffset firstModified, TimeSpan interval) =>
+        Enumerable.Range(0, count).Select(index => AddOrder(firstModified + (interval * index))).ToList();
+
+    public JsonObject? Order(long id) => Copy(orders, id);
+
+    /// <summary>A product like the docs' simple product sample; make it "variable" with <paramref name="edit"/> to give it variations.</summary>
+    public long AddProduct(Action<JsonObject>? edit = null)
+    {
+        lock (gate)
+        {
+            var id = ++lastId;
+            products[id] = NewProduct(id, edit);
+            return id;
+        }
+    }
+
+    public long AddVariation(long productId, Action<JsonObject>? edit = null)
+    {
+        lock (gate)
+        {
+            return NewVariation(ProductBody(productId, 404), edit);
+        }
+    }
+
+    public JsonObject? Product(long id) => Copy(products, id);
+
+    public JsonObject? Variation(long id)
+    {
+        lock (gate)
+        {
+            return variations.TryGetValue(id, out var variation) ? (JsonObject)variation.Body.DeepClone() : null;
+        }
+    }
+
+    internal IReadOnlyList<JsonObject> ListVariations(long productId)
+    {
+        lock (gate)
+        {
+            ProductBody(productId, 404);
+        }
+
+        return Copies(variations.Values.Where(variation => variation.ProductId == productId).Select(variation => variation.Body));
+    }
+
+    /// <summary>Changes a product as PUT products/{id} does; setting a managed stock quantity sets the stock status with it.</summary>
+    internal JsonObject UpdateProduct(long id, JsonObject changes)
+    {
+        lock (gate)
+        {
+            return Change(ProductBody(id, 400), changes);
+        }
+    }
+
+    internal JsonObject CreateProduct(JsonObject fields)
+    {
+        lock (gate)
+        {
+            var id = ++lastId;
+            products[id] = NewProduct(id, product => Merge(product, fields));
+            return (JsonObject)products[id].DeepClone();
+        }
+    }
+
+    internal JsonObject DeleteProduct(long id)
+    {
+        lock (gate)
+        {
+            var product = ProductBody(id, 404);
+            products.Remove(id);
+            return product;
+        }
+    }
+
+    internal JsonObject UpdateVariation(long productId, long id, JsonObject changes)
+    {
+        lock (gate)
+        {
+            return Change(VariationBody(productId, id), changes);
+        }
+    }
+
+    internal JsonObject CreateVariation(long productId, JsonObject fields)
+    {
+        lock (gate)
+        {
+            var id = NewVariation(ProductBody(productId, 404), variation => Merge(variation, fields));
+            return (JsonObject)variations[id].Body.DeepClone();
+        }
+    }
+
+    internal JsonObject DeleteVariation(long productId, long id)
+    {
+        lock (gate)
+        {
+            var variation = VariationBody(productId, id);
+            variations.Remove(id);
+            return variation;
+        }
+    }
+
+    /// <summary>A webhook as creating it in WooCommerce does; an empty secret gets a generated one, as WooCommerce gives.</summary>
+    public FakeWooCommerceWebhook AddWebhook(string topic, Uri deliveryUrl, string secret, string status = "active", string? name = null)
+    {
+        lock (gate)
+        {
+            var id = ++lastId;
+            var webhook = new FakeWooCommerceWebhook(id, name ?? $"Webhook {id}", topic, deliveryUrl,
+                secret.Length > 0 ? secret : Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(30)), status, 0);
+            webhooks[id] = webhook;
+            return webhook;
+        }
+    }
+
+    public FakeWooCommerceWebhook? Webhook(long id)
+    {
+        lock (gate)
+        {
+            return webhooks.GetValueOrDefault(id);
+        }
+    }
+
+    /// <summary>Changes a webhook's name, status or address, as PUT webhooks/{id} does.</summary>
+    internal FakeWooCommerceWebhook UpdateWebhook(long id, JsonObject changes)
+    {
+        lock (gate)
+        {
+            var webhook = webhooks.GetValueOrDefault(id) ?? throw FakeWooCommerceException.InvalidId("shop_webhook", 404);
+            return webhooks[id] = webhook with
+            {
+                Name = changes["name"]?.GetValue<string>() ?? webhook.Name,
+                Status = changes["status"]?.GetValue<string>() ?? webhook.Status,
+                DeliveryUrl = changes["delivery_url"] is { } address ? new Uri(address.GetValue<string>()) : webhook.DeliveryUrl,
+            };
+        }
+    }
+
+    internal bool RemoveWebhook(long id)
+    {
+        lock (gate)
+        {
+            return webhooks.Remove(id);
+        }
+    }
+
+    /// <summary>WooCommerce disables a webhook after more than five failed deliveries in a row; a success resets the count.</summary>
+    internal void RecordDelivery(long id, bool delivered)
+    {
+        lock (gate)
+        {
+            if (webhooks.TryGetValue(id, out var webhook))
+            {
+                webhooks[id] = delivered ? webhook with { FailureCount = 0 }
+                    : webhook.FailureCount > 5 ? webhook with { Status = "disabled" }
+                    : webhook with { FailureCount = webhook.FailureCount + 1 };
+            }
+        }
+    }
+
+    internal JsonObject WebhookJson(FakeWooCommerceWebhook webhook)
+    {
+        var body = FakeWooCommerceTemplates.Webhook();
+        body["id"] = webhook.Id;
+        body["name"] = webhook.Name;
+        body["status"] = webhook.Status;
+        body["topic"] = webhook.Topic;
+        body["resource"] = webhook.Resource;
+        body["event"] = webhook.Event;
+        body["hooks"] = new JsonArray();
+        body["delivery_url"] = webhook.DeliveryUrl.AbsoluteUri;
+        Stamp(body, "date_created", time.GetUtcNow());
+        Stamp(body, "date_modified", time.GetUtcNow());
+        Link(body, $"webhooks/{webhook.Id}", "webhooks");
+        return body;
+    }
+
+    private JsonObject NewProduct(long id, Action<JsonObject>? edit)
+    {
+        var product = FakeWooCommerceTemplates.Product();
+        product["id"] = id;
+        product["name"] = $"Product {id}";
+        product["slug"] = $"product-{id}";
+        product["sku"] = $"SKU-{id}";
+        Stamp(product, "date_created", time.GetUtcNow());
+        Stamp(product, "date_modified", time.GetUtcNow());
+        Link(product, $"products/{id}", "products");
+        edit?.Invoke(product);
+        return product;
+    }
+
+    private long NewVariation(JsonObject product, Action<JsonObject>? edit)
+    {
+        var id = ++lastId;
+        var productId = product["id"]!.GetValue<long>();
+        var variation = FakeWooCommerceTemplates.Variation();
+        variation["id"] = id;
+        variation["sku"] = $"SKU-{productId}-{id}";
+        Stamp(variation, "date_created", time.GetUtcNow());
+        Stamp(variation, "date_modified", time.GetUtcNow());
+        Link(variation, $"products/{productId}/variations/{id}", $"products/{productId}/variations");
+        edit?.Invoke(variation);
+        variations[id] = (productId, variation);
+        (product["variations"] ??= new JsonArray()).AsArray().Add(id);
+        return id;
+    }
+
+    private JsonObject ProductBody(long id, int statusWhenMissing) =>
+        products.TryGetValue(id, out var product) ? product : throw FakeWooCommerceException.InvalidId("product", statusWhenMissing);
+
+    private JsonObject VariationBody(long productId, long id)
+    {
+        ProductBody(productId, 404);
+        return variations.TryGetValue(id, out var variation) && variation.ProductId == productId
+            ? variation.Body
+            : throw FakeWooCommerceException.InvalidId("product_variation", 400);
+    }
+
+    private JsonObject Change(JsonObject item, JsonObject changes)
+    {
+        Merge(item, changes);
+        if (item["manage_stock"]?.GetValue<bool>() == true && item["stock_quantity"] is JsonValue quantity)
+        {
+            item["stock_status"] = quantity.GetValue<int>() > 0 ? "instock" : "outofstock";
+        }
+
+        Stamp(item, "date_modified", time.GetUtcNow());
+        return (JsonObject)item.DeepClone();
+    }
+
+    private static void Merge(JsonObject item, JsonObject fields)
+    {
+        foreach (var (name, value) in fields)
+        {
+            if (name != "id")
+            {
+                item[name] = value?.DeepClone();
+            }
+        }
+    }
+
+    private static void Stamp(JsonObject item, string field, DateTimeOffset at)
+    {
+        var text = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        item[field] = text;
+        item[field + "_gmt"] = text;
+    }
+
+    private void Link(JsonObject item, string self, string collection) =>
+        item["_links"] = new JsonObject
+        {
+            ["self"] = new JsonArray(new JsonObject { ["href"] = new Uri(site(), $"wp-json/wc/v3/{self}").AbsoluteUri }),
+            ["collection"] = new JsonArray(new JsonObject { ["href"] = new Uri(site(), $"wp-json/wc/v3/{collection}").AbsoluteUri }),
+        };
+
+    private JsonObject? Copy(SortedDictionary<long, JsonObject> items, long id)
+    {
+        lock (gate)
+        {
+            return items.TryGetValue(id, out var item) ? (JsonObject)item.DeepClone() : null;
+        }
+    }
+
+    private List<JsonObject> Copies(IEnumerable<JsonObject> items)
+    {
+        lock (gate)
+        {
+            return items.Select(item => (JsonObject)item.DeepClone()).ToList();
+        }
+    }
+}
