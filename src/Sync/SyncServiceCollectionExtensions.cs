@@ -56,6 +56,7 @@ public static class SyncServiceCollectionExtensions
 
         services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks")
             .Validate(o => o.MaxBodyBytes > 0, "Webhooks:MaxBodyBytes must be positive.");
+        services.AddShopify();
         services.AddSingleton<IWebhookDialect, ShopifyWebhookDialect>();
         services.AddSingleton<IWebhookDialect, WooCommerceWebhookDialect>();
         services.AddWooCommerce();

@@ -33,6 +33,17 @@ internal static class RepositoryPaths
         }
     }
 
+    /// <summary>
+    /// Shopify's Admin GraphQL schema (introspection JSON, gzipped) of an API version: from the real samples
+    /// (shared folder first), else from the repository's copy, which holds the version the client pins.
+    /// </summary>
+    public static string ShopifySchema(string apiVersion)
+    {
+        var relative = Path.Combine("shopify", "schema", $"admin_{apiVersion}.json.gz");
+        return new[] { RealFixtures, RealFixturesCopy }.Select(folder => Path.Combine(folder, relative)).FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException($"No Shopify schema {relative} in {RealFixtures} or {RealFixturesCopy}.");
+    }
+
     /// <summary>The repository's verbatim copy of the shared samples' payloads.</summary>
     public static string RealFixturesCopy => Path.Combine(Root, "tests", "Fixtures", "real");
 

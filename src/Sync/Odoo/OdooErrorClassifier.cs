@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using Portal.Sync.Http;
 
 namespace Portal.Sync.Odoo;
 
@@ -46,17 +46,7 @@ public static class OdooErrorClassifier
     /// <summary>The call did not reach Odoo or got no answer in time.</summary>
     public static OdooException FromNetwork(Exception exception, string url, string? model, string? method)
     {
-        var reason = exception switch
-        {
-            TaskCanceledException or TimeoutException => "no answer in time",
-            HttpRequestException { InnerException: SocketException socket } => socket.SocketErrorCode switch
-            {
-                SocketError.ConnectionRefused => "connection refused",
-                SocketError.HostNotFound or SocketError.NoData => "unknown host",
-                _ => socket.SocketErrorCode.ToString(),
-            },
-            _ => exception.GetBaseException().Message,
-        };
+        var reason = NetworkFailure.Reason(exception);
         return new OdooException(OdooErrorKind.Transient, $"Cannot reach Odoo at {url}: {reason}. The call will be retried.", model: model, method: method, innerException: exception);
     }
 

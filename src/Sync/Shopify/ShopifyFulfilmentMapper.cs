@@ -28,7 +28,7 @@ internal static class ShopifyFulfilmentMapper
         : fulfilment.Text(singular) is { } one ? [one]
         : [];
 
-    private static CommerceFulfilmentState StateOf(string? status) => status switch
+    internal static CommerceFulfilmentState StateOf(string? status) => status switch
     {
         "pending" => CommerceFulfilmentState.Pending,
         "open" => CommerceFulfilmentState.Open,

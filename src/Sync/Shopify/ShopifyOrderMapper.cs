@@ -111,7 +111,7 @@ internal static class ShopifyOrderMapper
     private static CommerceDuty Duty(PayloadNode duty) =>
         new(duty.ShopifyId("Duty"), duty.RequiredMoney("price"), duty.Text("harmonized_system_code"), duty.Text("country_code_of_origin"), duty.TaxLines());
 
-    private static CommerceFinancialStatus FinancialStatusOf(string? status) => status switch
+    internal static CommerceFinancialStatus FinancialStatusOf(string? status) => status switch
     {
         "pending" => CommerceFinancialStatus.Pending,
         "authorized" => CommerceFinancialStatus.Authorized,

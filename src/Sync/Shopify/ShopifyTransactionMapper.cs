@@ -20,7 +20,7 @@ internal static class ShopifyTransactionMapper
         };
     }
 
-    private static CommercePaymentKind KindOf(string? kind) => kind switch
+    internal static CommercePaymentKind KindOf(string? kind) => kind switch
     {
         "authorization" => CommercePaymentKind.Authorization,
         "capture" => CommercePaymentKind.Capture,
@@ -30,7 +30,7 @@ internal static class ShopifyTransactionMapper
         _ => CommercePaymentKind.Other,
     };
 
-    private static CommercePaymentStatus StatusOf(string? status) => status switch
+    internal static CommercePaymentStatus StatusOf(string? status) => status switch
     {
         "pending" => CommercePaymentStatus.Pending,
         "success" => CommercePaymentStatus.Success,

@@ -1,3 +1,4 @@
+using Portal.Sync.Shopify;
 using Portal.Tests.Shared;
 
 namespace Portal.Sync.Tests.Commerce;
@@ -12,6 +13,7 @@ public class RealFixtureCopyTests
         var copied = Directory.EnumerateFiles(copy, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(copy, f)).Order().ToList();
         Assert.Contains("SOURCES.md", copied);
         Assert.Contains(Path.Combine("woocommerce", "order.wc-v3-docs-example.json"), copied);
+        Assert.Contains(Path.Combine("shopify", "schema", $"admin_{ShopifyOptions.PinnedApiVersion}.json.gz"), copied);
         if (RepositoryPaths.SharedRealFixtures is not { } shared)
         {
             return;

@@ -1,0 +1,19 @@
+namespace Portal.Sync.Shopify;
+
+/// <summary>The documents the client uses, loaded once.</summary>
+internal static class ShopifyOperations
+{
+    public static ShopifyOperation Shop { get; } = ShopifyOperation.Load("Shop");
+
+    public static ShopifyOperation OrdersChangedSince { get; } = ShopifyOperation.Load("OrdersChangedSince");
+
+    public static ShopifyOperation Order { get; } = ShopifyOperation.Load("Order");
+
+    public static ShopifyOperation WebhookSubscriptions { get; } = ShopifyOperation.Load("WebhookSubscriptions");
+
+    public static ShopifyOperation WebhookSubscriptionCreate { get; } = ShopifyOperation.Load("WebhookSubscriptionCreate");
+
+    public static ShopifyOperation WebhookSubscriptionDelete { get; } = ShopifyOperation.Load("WebhookSubscriptionDelete");
+
+    public static ShopifyOperation InventorySetQuantities { get; } = ShopifyOperation.Load("InventorySetQuantities");
+}

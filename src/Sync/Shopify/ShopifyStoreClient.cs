@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Portal.Sync.Commerce;
+using Portal.Sync.Stores;
+
+namespace Portal.Sync.Shopify;
+
+/// <summary>
+/// A Shopify shop as <see cref="IStoreClient"/>: GraphQL documents from Operations/, answers mapped to the
+/// canonical model. Ids in and out are Shopify's numeric ids (a gid is accepted too); topics are the header spelling.
+/// </summary>
+public sealed class ShopifyStoreClient : IStoreClient
+{
+    // A page of lines keeps Order.graphql's requested cost under Shopify's single-query limit of 1000.
+    private const int LineItemsPerPage = 25;
+
+    private readonly ShopifyOptions options;
+
+    internal ShopifyStoreClient(ShopifyGraphQlClient graphQl, ShopifyOptions options)
+    {
+        GraphQl = graphQl;
+        this.options = options;
+    }
+
+    public ShopifyGraphQlClient GraphQl { get; }
+
+    public async Task<StoreDescription> DescribeAsync(CancellationToken cancellationToken)
+    {
+        var data = await GraphQl.QueryAsync(ShopifyOperations.Shop, [], cancellationToken);
+        var shop = data["shop"] ?? throw ShopifyErrors.NotUnderstood(GraphQl.Shop, ShopifyOperations.Shop.Name, "no shop");
+        var scopes = data["currentAppInstallation"]?["accessScopes"]?.AsArray()
+            .Select(scope => scope?["handle"]?.GetValue<string>())
+            .OfType<string>()
+            .ToList() ?? [];
+        return new StoreDescription(
+            shop["name"]?.GetValue<string>() ?? GraphQl.Shop.Domain,
+            shop["currencyCode"]?.GetValue<string>() ?? "",
+            shop["plan"]?["publicDisplayName"]?.GetValue<string>(),
+            scopes,
+            GraphQl.Throttle is { } bucket ? (int)bucket.CurrentlyAvailable : null);
+    }
+
+    public async Task<StorePage<CommerceOrder>> OrdersChangedSinceAsync(DateTimeOffset since, string? pageCursor, CancellationToken cancellationToken)
+    {
+        var data = await GraphQl.QueryAsync(ShopifyOperations.OrdersChangedSince, new JsonObject
+        {
+            ["first"] = ShopifyConnection.PageSize(options.OrdersPageSize),
+            ["after"] = pageCursor,
+            ["query"] = string.Create(CultureInfo.InvariantCulture, $"updated_at:>='{since.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}'"),
+        }, cancellationToken);
+        var page = ShopifyConnection.Read(data["orders"], "orders");
+        var orders = new List<CommerceOrder>(page.Nodes.Count);
+        foreach (var node in page.Nodes)
+        {
+            // An order deleted since the listing is simply not there any more.
+            if (await FetchOrderAsync(node["id"]?.GetValue<string>() ?? throw ShopifyErrors.NotUnderstood(GraphQl.Shop, "OrdersChangedSince", "an order without id"),
+                    cancellationToken) is { } order)
+            {
+                orders.Add(order);
+            }
+        }
+
+        return new StorePage<CommerceOrder>(orders, page.NextCursor);
+    }
+
+    public Task<CommerceOrder?> OrderAsync(string orderId, CancellationToken cancellationToken) =>
+        FetchOrderAsync(Gid("Order", orderId), cancellationToken);
+
+    public async Task<IReadOnlyList<RemoteWebhook>> WebhooksAsync(CancellationToken cancellationToken)
+    {
+        var webhooks = new List<RemoteWebhook>();
+        await foreach (var node in ShopifyConnection.AllAsync(async (after, token) =>
+        {
+            var data = await GraphQl.QueryAsync(ShopifyOperations.WebhookSubscriptions,
+                new JsonObject { ["first"] = ShopifyOptions.MaxPageSize, ["after"] = after }, token);
+            return ShopifyConnection.Read(data["webhookSubscriptions"], "webhookSubscriptions");
+        }, cancellationToken))
+        {
+            webhooks.Add(Webhook(node));
+        }
+
+        return webhooks;
+    }
+
+    public async Task<RemoteWebhook> CreateWebhookAsync(string topic, Uri address, string secret, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var payload = await GraphQl.MutateAsync(ShopifyMutation.Create(ShopifyOperations.WebhookSubscriptionCreate, new JsonObject
+        {
+            ["topic"] = ShopifyWebhookTopics.ToGraphQl(topic),
+            ["uri"] = address.AbsoluteUri,
+        }), cancellationToken);
+        return payload["webhookSubscription"] is JsonObject created
+            ? Webhook(created)
+            : throw ShopifyErrors.NotUnderstood(GraphQl.Shop, ShopifyOperations.WebhookSubscriptionCreate.Name, "no webhookSubscription");
+    }
+
+    public async Task DeleteWebhookAsync(string remoteId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GraphQl.MutateAsync(ShopifyMutation.Create(ShopifyOperations.WebhookSubscriptionDelete,
+                new JsonObject { ["id"] = Gid("WebhookSubscription", remoteId) }), cancellationToken);
+        }
+        catch (StoreApiException error) when (error.Kind == StoreApiErrorKind.Validation && error.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
+        {
+            // Already gone: what the caller wanted.
+        }
+    }
+
+    /// <summary>
+    /// Sets the "available" quantities, up to 250 a call. <paramref name="stableIdentity"/> names this change (a job's
+    /// identity): sending it again — a retry, the job run again — changes nothing twice.
+    /// </summary>
+    public async Task SetAvailableQuantitiesAsync(IReadOnlyList<ShopifyInventoryQuantity> quantities, string reason, string stableIdentity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(quantities);
+        var batches = quantities.Chunk(ShopifyOptions.MaxPageSize).ToList();
+        for (var batch = 0; batch < batches.Count; batch++)
+        {
+            var input = new JsonObject
+            {
+                ["name"] = "available",
+                ["reason"] = reason,
+                ["quantities"] = new JsonArray(batches[batch].Select(quantity => (JsonNode)new JsonObject
+                {
+                    ["inventoryItemId"] = Gid("InventoryItem", quantity.InventoryItemId),
+                    ["locationId"] = Gid("Location", quantity.LocationId),
+                    ["quantity"] = quantity.Quantity,
+                    ["changeFromQuantity"] = quantity.ChangeFrom,
+                }).ToArray()),
+            };
+            await GraphQl.MutateAsync(
+                ShopifyMutation.Create(ShopifyOperations.InventorySetQuantities, new JsonObject { ["input"] = input }, $"{stableIdentity}#{batch}"),
+                cancellationToken);
+        }
+    }
+
+    /// <summary>The order with every page of its lines, mapped; null when the shop has no such order.</summary>
+    private async Task<CommerceOrder?> FetchOrderAsync(string gid, CancellationToken cancellationToken)
+    {
+        JsonObject? order = null;
+        JsonArray? lines = null;
+        string? after = null;
+        do
+        {
+            var data = await GraphQl.QueryAsync(ShopifyOperations.Order,
+                new JsonObject { ["id"] = gid, ["lineItemsFirst"] = LineItemsPerPage, ["lineItemsAfter"] = after }, cancellationToken);
+            if (data["order"] is not JsonObject page)
+            {
+                return null;
+            }
+
+            var linePage = ShopifyConnection.Read(page["lineItems"], "order.lineItems");
+            if (order is null)
+            {
+                order = page;
+                lines = page["lineItems"]!["nodes"]!.AsArray();
+            }
+            else
+            {
+                foreach (var line in linePage.Nodes)
+                {
+                    lines!.Add(line.DeepClone());
+                }
+            }
+
+            after = linePage.NextCursor;
+        }
+        while (after is not null);
+
+        try
+        {
+            return ShopifyPayloads.ParseGraphQlOrder(order.ToJsonString());
+        }
+        catch (CommercePayloadException error)
+        {
+            throw new StoreApiException(StoreApiErrorKind.Protocol, error.Message, inner: error);
+        }
+    }
+
+    private static RemoteWebhook Webhook(JsonObject subscription)
+    {
+        var id = subscription["id"]?.GetValue<string>();
+        var uri = subscription["uri"]?.GetValue<string>();
+        return new RemoteWebhook(
+            ShopifyGid.Parse(id)?.Id ?? id ?? "",
+            ShopifyWebhookTopics.FromGraphQl(subscription["topic"]?.GetValue<string>() ?? ""),
+            Uri.TryCreate(uri, UriKind.Absolute, out var address) ? address : new Uri("about:blank"),
+            Active: true);
+    }
+
+    /// <summary>A gid from a numeric id; a gid is taken as it is.</summary>
+    private static string Gid(string type, string id) =>
+        ShopifyGid.Parse(id) is not null ? id : $"gid://shopify/{type}/{id}";
+}

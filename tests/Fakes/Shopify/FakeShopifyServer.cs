@@ -1,0 +1,477 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Portal.Fakes.Shopify;
+
+/// <summary>
+/// A fake Shopify shop on real HTTP at 127.0.0.1: the Admin GraphQL endpoint for the operations the connector
+/// sends (shop, currentAppInstallation, orders, order, webhookSubscriptions, webhookSubscriptionCreate/Delete,
+/// inventorySetQuantities), answered from in-memory state; the access token checked (401 as Shopify words it);
+/// a leaky cost bucket on a <see cref="TimeProvider"/> with THROTTLED answers like Shopify's and extensions.cost on
+/// every answer; page sizes over 250 and mutations lacking a required <c>@idempotent</c> refused; the OAuth code
+/// exchange; and signed webhook deliveries to any address. Error texts Shopify does not document are approximations.
+/// </summary>
+public sealed class FakeShopifyServer : IAsyncDisposable
+{
+    public const string ShopDomain = "fake-shop.myshopify.com";
+    public const string InvalidTokenBody = "{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}";
+    public const double SingleQueryMaxCost = 1000;
+
+    // From the 2026-04 schema on, these say "the idempotency key is required and must be provided using the @idempotent directive".
+    private static readonly HashSet<string> IdempotentMutations =
+    [
+        "inventorySetQuantities", "inventoryAdjustQuantities", "inventoryMoveQuantities", "inventorySetOnHandQuantities", "inventoryActivate",
+        "refundCreate", "locationActivate", "locationDeactivate",
+    ];
+
+    private static readonly Dictionary<string, string> RequiredScopes = new()
+    {
+        ["orders"] = "read_orders",
+        ["order"] = "read_orders",
+        ["inventorySetQuantities"] = "write_inventory",
+    };
+
+    private readonly HttpClient webhookSender = new();
+    private readonly ConcurrentDictionary<string, int> rootFieldCalls = new();
+    private readonly ConcurrentDictionary<long, FakeShopifyWebhookSubscription> subscriptions = new();
+    private readonly ConcurrentDictionary<(string Item, string Location), int> inventory = new();
+    private readonly ConcurrentDictionary<string, JsonNode?> idempotentResults = new();
+    private readonly ConcurrentDictionary<string, byte> authorizationCodes = new();
+    private readonly ConcurrentQueue<(HttpStatusCode Status, TimeSpan? RetryAfter)> injected = new();
+    private long nextId = 1;
+    private int requests;
+    private int throttled;
+
+    private LoopbackServer? server;
+
+    private FakeShopifyServer(FakeShopifyBucket bucket) => Bucket = bucket;
+
+    public Uri Url => server!.Url;
+
+    public FakeShopifyBucket Bucket { get; }
+
+    public string AccessToken { get; set; } = "shpat_fake_access_token";
+
+    public string ClientId { get; set; } = "fake-client-id";
+
+    public string ClientSecret { get; set; } = "fake-client-secret";
+
+    public string ShopName { get; set; } = "Fake Shop";
+
+    public string Currency { get; set; } = "EUR";
+
+    public string PlanName { get; set; } = "Basic";
+
+    public IReadOnlyList<string> GrantedScopes { get; set; } = ["read_orders", "read_products", "write_products", "read_inventory", "write_inventory"];
+
+    /// <summary>Orders by their numeric id, as GraphQL Order objects (see <see cref="FakeShopifyOrder"/>).</summary>
+    public ConcurrentDictionary<long, JsonObject> Orders { get; } = new();
+
+    public IReadOnlyList<FakeShopifyWebhookSubscription> WebhookSubscriptions => subscriptions.Values.OrderBy(s => s.Id).ToList();
+
+    public IReadOnlyDictionary<(string Item, string Location), int> Inventory => inventory;
+
+    /// <summary>The API version of the last GraphQL request.</summary>
+    public string? LastApiVersion { get; private set; }
+
+    public int Requests => Volatile.Read(ref requests);
+
+    /// <summary>How many requests were answered THROTTLED.</summary>
+    public int Throttled => Volatile.Read(ref throttled);
+
+    /// <summary>How often each root field was resolved, e.g. "order" or "inventorySetQuantities" (not counting refused requests).</summary>
+    public int CallsOf(string rootField) => rootFieldCalls.GetValueOrDefault(rootField);
+
+    public static async Task<FakeShopifyServer> StartAsync(TimeProvider? time = null, double maximumAvailable = 2000, double restoreRate = 100)
+    {
+        var fake = new FakeShopifyServer(new FakeShopifyBucket(maximumAvailable, restoreRate, time ?? TimeProvider.System));
+        fake.server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/admin/api/{version}/graphql.json", fake.GraphQlAsync);
+            app.MapPost("/admin/oauth/access_token", fake.AccessTokenAsync);
+        });
+        return fake;
+    }
+
+    public void AddOrder(JsonObject order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        Orders[long.Parse(order["id"]!.GetValue<string>().Split('/')[^1], CultureInfo.InvariantCulture)] = order;
+    }
+
+    public FakeShopifyWebhookSubscription AddWebhookSubscription(string topic, Uri uri)
+    {
+        var subscription = new FakeShopifyWebhookSubscription(Interlocked.Increment(ref nextId), topic, uri);
+        subscriptions[subscription.Id] = subscription;
+        return subscription;
+    }
+
+    public void SetInventory(string inventoryItemGid, string locationGid, int available) => inventory[(inventoryItemGid, locationGid)] = available;
+
+    /// <summary>A code as Shopify puts on the OAuth callback; it can be exchanged once for <see cref="AccessToken"/>.</summary>
+    public string IssueAuthorizationCode()
+    {
+        var code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        authorizationCodes[code] = 0;
+        return code;
+    }
+
+    /// <summary>The next <paramref name="times"/> GraphQL requests get <paramref name="status"/> (429 with a Retry-After when given).</summary>
+    public void RespondNext(HttpStatusCode status, int times = 1, TimeSpan? retryAfter = null)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            injected.Enqueue((status, retryAfter));
+        }
+    }
+
+    /// <summary>Delivers a webhook as Shopify does: the body signed with <paramref name="secret"/> (base64 HMAC-SHA256) and Shopify's headers.</summary>
+    public async Task<HttpResponseMessage> SendWebhookAsync(Uri target, string topic, string body, string secret,
+        string? eventId = null, DateTimeOffset? triggeredAt = null, string apiVersion = "2026-10", CancellationToken cancellationToken = default)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Shopify-Topic", topic);
+        request.Headers.Add("X-Shopify-Hmac-Sha256", Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), bytes)));
+        request.Headers.Add("X-Shopify-Shop-Domain", ShopDomain);
+        request.Headers.Add("X-Shopify-API-Version", apiVersion);
+        request.Headers.Add("X-Shopify-Webhook-Id", Guid.NewGuid().ToString());
+        request.Headers.Add("X-Shopify-Event-Id", eventId ?? Guid.NewGuid().ToString());
+        request.Headers.Add("X-Shopify-Triggered-At", (triggeredAt ?? DateTimeOffset.UtcNow).ToString("O", CultureInfo.InvariantCulture));
+        return await webhookSender.SendAsync(request, cancellationToken);
+    }
+
+    private async Task GraphQlAsync(HttpContext context, string version)
+    {
+        LastApiVersion = version;
+        Interlocked.Increment(ref requests);
+        if (injected.TryDequeue(out var fault))
+        {
+            if (fault.RetryAfter is { } wait)
+            {
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
+            await WriteAsync(context, fault.Status, new JsonObject { ["errors"] = $"HTTP {(int)fault.Status}" });
+            return;
+        }
+
+        if (context.Request.Headers["X-Shopify-Access-Token"].ToString() != AccessToken)
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync(InvalidTokenBody);
+            return;
+        }
+
+        FakeShopifyRequest request;
+        try
+        {
+            var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
+            request = FakeShopifyRequest.Parse(body["query"]?.GetValue<string>() ?? "", body["operationName"]?.GetValue<string>(),
+                body["variables"] as JsonObject ?? []);
+        }
+        catch (Exception ex) when (ex is JsonException or GraphQLSyntaxErrorException or InvalidOperationException)
+        {
+            await WriteAsync(context, HttpStatusCode.OK, Errors(Error($"Parse error: {ex.Message}", "PARSE_ERROR")));
+            return;
+        }
+
+        await WriteAsync(context, HttpStatusCode.OK, Execute(request));
+    }
+
+    private JsonObject Execute(FakeShopifyRequest request)
+    {
+        if (request.PageSizes().FirstOrDefault(size => size > 250) is var tooLarge and > 0)
+        {
+            return Errors(Error($"The page size {tooLarge} is too large: the maximum is 250.", "BAD_REQUEST"));
+        }
+
+        if (request.IsMutation && request.RootFields.FirstOrDefault(f => IdempotentMutations.Contains(f.Name.StringValue) && !HasIdempotencyKey(request, f)) is { } bare)
+        {
+            return Errors(Error($"The {bare.Name.StringValue} mutation requires an idempotency key: add @idempotent(key: \"...\").", "BAD_REQUEST"));
+        }
+
+        var roots = request.RootFields.ToList();
+        var requested = request.IsMutation ? 10 * roots.Count : roots.Sum(field => request.Cost(field, null, actual: false));
+        if (requested > SingleQueryMaxCost)
+        {
+            var error = Error($"Query cost is {requested}, which exceeds the single query max cost limit ({SingleQueryMaxCost}).", "MAX_COST_EXCEEDED");
+            error["extensions"]!["cost"] = requested;
+            error["extensions"]!["maxCost"] = SingleQueryMaxCost;
+            return Errors(error);
+        }
+
+        if (!Bucket.TryTake(requested))
+        {
+            Interlocked.Increment(ref throttled);
+            var answer = Errors(Error("Throttled", "THROTTLED"));
+            answer["extensions"] = Cost(requested, null);
+            return answer;
+        }
+
+        var data = new JsonObject();
+        var errors = new JsonArray();
+        foreach (var field in roots)
+        {
+            var name = field.Name.StringValue;
+            var key = FakeShopifyRequest.ResponseKey(field);
+            if (RequiredScopes.TryGetValue(name, out var scope) && !GrantedScopes.Contains(scope))
+            {
+                data[key] = null;
+                var denied = Error($"Access denied for {name} field. Required access: `{scope}` access scope.", "ACCESS_DENIED");
+                denied["path"] = new JsonArray(key);
+                denied["extensions"]!["requiredAccess"] = $"`{scope}` access scope.";
+                errors.Add(denied);
+                continue;
+            }
+
+            rootFieldCalls.AddOrUpdate(name, 1, (_, count) => count + 1);
+            data[key] = request.IsMutation ? Mutate(request, field) : Query(request, field, errors);
+        }
+
+        var actual = request.IsMutation ? requested : roots.Sum(field => request.Cost(field, data[FakeShopifyRequest.ResponseKey(field)], actual: true));
+        Bucket.Refund(requested - actual);
+        var result = new JsonObject { ["data"] = data };
+        if (errors.Count > 0)
+        {
+            result["errors"] = errors;
+        }
+
+        result["extensions"] = Cost(requested, actual);
+        return result;
+    }
+
+    private JsonNode? Query(FakeShopifyRequest request, GraphQLField field, JsonArray errors)
+    {
+        switch (field.Name.StringValue)
+        {
+            case "shop":
+                return request.Project(new JsonObject
+                {
+                    ["__typename"] = "Shop",
+                    ["name"] = ShopName,
+                    ["currencyCode"] = Currency,
+                    ["myshopifyDomain"] = ShopDomain,
+                    ["plan"] = new JsonObject { ["publicDisplayName"] = PlanName, ["partnerDevelopment"] = false, ["shopifyPlus"] = false },
+                }, field.SelectionSet!);
+            case "currentAppInstallation":
+                return request.Project(new JsonObject
+                {
+                    ["accessScopes"] = new JsonArray(GrantedScopes.Select(scope => (JsonNode)new JsonObject { ["handle"] = scope, ["description"] = scope }).ToArray()),
+                }, field.SelectionSet!);
+            case "orders":
+                return request.Connection(new JsonArray(OrdersMatching(request.StringArgument(field, "query"), request.StringArgument(field, "sortKey"))
+                    .Select(order => (JsonNode)order.DeepClone()).ToArray()), field);
+            case "order":
+                var id = request.StringArgument(field, "id")!;
+                return Orders.Values.FirstOrDefault(order => order["id"]!.GetValue<string>() == id) is { } found ? request.Project(found, field.SelectionSet!) : null;
+            case "webhookSubscriptions":
+                return request.Connection(new JsonArray(WebhookSubscriptions.Select(s => (JsonNode)Json(s)).ToArray()), field);
+            default:
+                errors.Add(Error($"Field '{field.Name.StringValue}' doesn't exist on type 'QueryRoot'", "undefinedField"));
+                return null;
+        }
+    }
+
+    private JsonNode? Mutate(FakeShopifyRequest request, GraphQLField field)
+    {
+        var name = field.Name.StringValue;
+        if (IdempotentMutations.Contains(name))
+        {
+            // Shopify answers a repeated key with the first result and does nothing again.
+            var key = $"{name}:{request.DirectiveArgument(field, "idempotent", "key")!.GetValue<string>()}";
+            return idempotentResults.GetOrAdd(key, _ => Mutate(name, request, field))?.DeepClone();
+        }
+
+        return Mutate(name, request, field);
+    }
+
+    private JsonNode? Mutate(string name, FakeShopifyRequest request, GraphQLField field)
+    {
+        var userErrors = new JsonArray();
+        var payload = new JsonObject();
+        switch (name)
+        {
+            case "webhookSubscriptionCreate":
+                var topic = request.StringArgument(field, "topic")!;
+                var uri = request.Argument(field, "webhookSubscription")?["uri"]?.GetValue<string>() ?? "";
+                if (!Uri.TryCreate(uri, UriKind.Absolute, out var address) || address.Scheme != Uri.UriSchemeHttps)
+                {
+                    userErrors.Add(UserError(["webhookSubscription", "callbackUrl"], $"Address protocol {address?.Scheme ?? "''"} is not supported"));
+                }
+                else if (subscriptions.Values.Any(s => s.Topic == topic && s.Uri == address))
+                {
+                    userErrors.Add(UserError(["webhookSubscription", "callbackUrl"], "Address for this topic has already been taken"));
+                }
+                else
+                {
+                    payload["webhookSubscription"] = Json(AddWebhookSubscription(topic, address));
+                }
+
+                break;
+            case "webhookSubscriptionDelete":
+                var gid = request.StringArgument(field, "id")!;
+                if (subscriptions.Values.FirstOrDefault(s => s.Gid == gid) is { } subscription && subscriptions.TryRemove(subscription.Id, out _))
+                {
+                    payload["deletedWebhookSubscriptionId"] = gid;
+                }
+                else
+                {
+                    userErrors.Add(UserError(["id"], "Webhook subscription does not exist"));
+                }
+
+                break;
+            case "inventorySetQuantities":
+                SetQuantities(request.Argument(field, "input")!.AsObject(), userErrors, payload);
+                break;
+            default:
+                return null;
+        }
+
+        payload["userErrors"] = userErrors;
+        return request.Project(payload, field.SelectionSet!);
+    }
+
+    private void SetQuantities(JsonObject input, JsonArray userErrors, JsonObject payload)
+    {
+        var quantities = input["quantities"]!.AsArray().Select(q => q!.AsObject()).ToList();
+        if (input["name"]?.GetValue<string>() is not ("available" or "on_hand"))
+        {
+            userErrors.Add(UserError(["input", "name"], "The quantity name must be either 'available' or 'on_hand'.", "INVALID_NAME"));
+        }
+        else if (quantities.Count > 250)
+        {
+            userErrors.Add(UserError(["input", "quantities"], "The quantities can't exceed 250 items.", "INVALID_QUANTITY_INPUT"));
+        }
+        else if (quantities.FindIndex(q => !q.ContainsKey("changeFromQuantity")) is var missing and >= 0)
+        {
+            userErrors.Add(UserError(["input", "quantities", missing.ToString(CultureInfo.InvariantCulture), "changeFromQuantity"],
+                "changeFromQuantity is required: give the expected quantity, or null to skip the check.", "CHANGE_FROM_QUANTITY_REQUIRED"));
+        }
+        else if (quantities.FindIndex(q => q["changeFromQuantity"] is { } from && from.GetValue<int>() != inventory.GetValueOrDefault(Key(q))) is var stale and >= 0)
+        {
+            userErrors.Add(UserError(["input", "quantities", stale.ToString(CultureInfo.InvariantCulture), "changeFromQuantity"],
+                "The specified changeFromQuantity doesn't match the current quantity.", "CHANGE_FROM_QUANTITY_STALE"));
+        }
+        else
+        {
+            foreach (var quantity in quantities)
+            {
+                inventory[Key(quantity)] = quantity["quantity"]!.GetValue<int>();
+            }
+
+            payload["inventoryAdjustmentGroup"] = new JsonObject { ["id"] = $"gid://shopify/InventoryAdjustmentGroup/{Interlocked.Increment(ref nextId)}" };
+        }
+    }
+
+    private async Task AccessTokenAsync(HttpContext context)
+    {
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync() : null;
+        var body = form is null ? await JsonNode.ParseAsync(context.Request.Body) : null;
+        string? Read(string name) => form?[name].ToString() ?? body?[name]?.GetValue<string>();
+
+        if (Read("client_id") != ClientId || Read("client_secret") != ClientSecret)
+        {
+            await WriteAsync(context, HttpStatusCode.BadRequest, new JsonObject { ["error"] = "invalid_client", ["error_description"] = "Client credentials are invalid" });
+            return;
+        }
+
+        if (Read("code") is not { } code || !authorizationCodes.TryRemove(code, out _))
+        {
+            await WriteAsync(context, HttpStatusCode.BadRequest,
+                new JsonObject { ["error"] = "invalid_request", ["error_description"] = "The authorization code was not found or was already used" });
+            return;
+        }
+
+        await WriteAsync(context, HttpStatusCode.OK, new JsonObject { ["access_token"] = AccessToken, ["scope"] = string.Join(',', GrantedScopes) });
+    }
+
+    private IEnumerable<JsonObject> OrdersMatching(string? query, string? sortKey)
+    {
+        var since = query is not null && query.StartsWith("updated_at:>=", StringComparison.Ordinal)
+            ? DateTimeOffset.Parse(query["updated_at:>=".Length..].Trim('\''), CultureInfo.InvariantCulture)
+            : DateTimeOffset.MinValue;
+        var sortField = sortKey == "UPDATED_AT" ? "updatedAt" : "createdAt";
+        return Orders.Values
+            .Where(order => Time(order, "updatedAt") >= since)
+            .OrderBy(order => Time(order, sortField))
+            .ThenBy(order => order["id"]!.GetValue<string>(), StringComparer.Ordinal);
+    }
+
+    private static bool HasIdempotencyKey(FakeShopifyRequest request, GraphQLField field) =>
+        FakeShopifyRequest.HasDirective(field, "idempotent") && request.DirectiveArgument(field, "idempotent", "key")?.GetValue<string>() is { } key && !string.IsNullOrWhiteSpace(key);
+
+    private static (string, string) Key(JsonObject quantity) => (quantity["inventoryItemId"]!.GetValue<string>(), quantity["locationId"]!.GetValue<string>());
+
+    private static DateTimeOffset Time(JsonObject order, string field) => DateTimeOffset.Parse(order[field]!.GetValue<string>(), CultureInfo.InvariantCulture);
+
+    private static JsonObject Json(FakeShopifyWebhookSubscription subscription) => new()
+    {
+        ["__typename"] = "WebhookSubscription",
+        ["id"] = subscription.Gid,
+        ["topic"] = subscription.Topic,
+        ["uri"] = subscription.Uri.AbsoluteUri,
+        ["format"] = "JSON",
+    };
+
+    private JsonObject Cost(double requested, double? actual) => new()
+    {
+        ["cost"] = new JsonObject
+        {
+            ["requestedQueryCost"] = requested,
+            ["actualQueryCost"] = actual,
+            ["throttleStatus"] = new JsonObject
+            {
+                ["maximumAvailable"] = Bucket.MaximumAvailable,
+                ["currentlyAvailable"] = Math.Floor(Bucket.CurrentlyAvailable),
+                ["restoreRate"] = Bucket.RestoreRate,
+            },
+        },
+    };
+
+    private static JsonObject Error(string message, string code) => new()
+    {
+        ["message"] = message,
+        ["extensions"] = new JsonObject { ["code"] = code, ["documentation"] = "https://shopify.dev/api/usage/rate-limits" },
+    };
+
+    private static JsonObject Errors(JsonObject error) => new() { ["errors"] = new JsonArray(error) };
+
+    private static JsonObject UserError(string[] field, string message, string? code = null)
+    {
+        var error = new JsonObject { ["field"] = new JsonArray(field.Select(f => (JsonNode)f).ToArray()), ["message"] = message };
+        if (code is not null)
+        {
+            error["code"] = code;
+        }
+
+        return error;
+    }
+
+    private static async Task WriteAsync(HttpContext context, HttpStatusCode status, JsonNode body)
+    {
+        context.Response.StatusCode = (int)status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(body.ToJsonString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        webhookSender.Dispose();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+    }
+}
