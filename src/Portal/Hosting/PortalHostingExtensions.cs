@@ -49,6 +49,7 @@ public static class PortalHostingExtensions
         app.MapPortalHealth();
         app.MapAccountEndpoints();
         app.MapShopifyWebhooks();
+        app.MapShopifyInstall();
         app.MapWooCommerceWebhooks();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

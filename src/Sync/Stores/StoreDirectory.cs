@@ -44,6 +44,14 @@ public sealed class StoreDirectory(
         return await ConnectAsync(StorePlatform.Shopify, form.Name.Trim(), StoreAddresses.NormalizeShop(form.Shop), credentials, form.AppSecret.Trim(), false, cancellationToken);
     }
 
+    /// <summary>Connects a shop with the offline token an OAuth install of the merchant's app just gave; see <see cref="ShopifyInstalls"/>.</summary>
+    public Task<StoreConnectResult> ConnectInstalledShopifyAppAsync(
+        string name, string shop, ShopifyCredentials credentials, string clientSecret, CancellationToken cancellationToken = default)
+    {
+        tenant.Demand(TenantPermission.ManageSettings);
+        return ConnectAsync(StorePlatform.Shopify, name, shop, credentials.ToJson(), clientSecret, false, cancellationToken);
+    }
+
     public async Task<StoreConnectResult> ConnectWooCommerceAsync(WooCommerceStoreForm form, CancellationToken cancellationToken = default)
     {
         tenant.Demand(TenantPermission.ManageSettings);

@@ -26,6 +26,7 @@ public static class StoresServiceCollectionExtensions
         services.AddSingleton<IValidator<WooCommerceStoreForm>, WooCommerceStoreFormValidator>();
         services.AddSingleton<IValidator<ShopifyAppForm>, ShopifyAppFormValidator>();
         services.AddScoped<StoreDirectory>();
+        services.AddScoped<ShopifyInstalls>();
         services.AddSingleton<StoreScheduler>();
         services.AddSingleton<IJobHandler, SubscriptionSyncFlow>();
         services.AddSingleton<IJobHandler, StorePollFlow>();

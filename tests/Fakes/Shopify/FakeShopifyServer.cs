@@ -306,7 +306,8 @@ public sealed class FakeShopifyServer : IAsyncDisposable
             case "webhookSubscriptionCreate":
                 var topic = request.StringArgument(field, "topic")!;
                 var uri = request.Argument(field, "webhookSubscription")?["uri"]?.GetValue<string>() ?? "";
-                if (!Uri.TryCreate(uri, UriKind.Absolute, out var address) || address.Scheme != Uri.UriSchemeHttps)
+                // Shopify takes https callbacks only; the fake also takes plain-HTTP loopback ones, where the sandbox's and tests' portals listen.
+                if (!Uri.TryCreate(uri, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttps && !address.IsLoopback))
                 {
                     userErrors.Add(UserError(["webhookSubscription", "callbackUrl"], $"Address protocol {address?.Scheme ?? "''"} is not supported"));
                 }

@@ -72,7 +72,8 @@ internal sealed class StoreIntakeHost : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"Still waiting for {what}; last seen: {value}");
+                var jobs = await ReadAsync(db => db.Jobs.Select(j => $"{j.Flow} {j.State}: {j.LastError}").ToListAsync());
+                throw new TimeoutException($"Still waiting for {what}; last seen: {value}; jobs: {string.Join(" | ", jobs)}");
             }
         }
     }
