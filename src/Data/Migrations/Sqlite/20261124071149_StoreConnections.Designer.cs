@@ -11,8 +11,8 @@ using Portal.Data.Providers;
 namespace Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261124062126_ShopifyInstalls")]
-    partial class ShopifyInstalls
+    [Migration("20261124071149_StoreConnections")]
+    partial class StoreConnections
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
