@@ -51,6 +51,9 @@ public sealed class PortalProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.Environment["Database__DataDirectory"] = dataDirectory;
+
+        // Where the fake stores send the webhooks the portal registers with them.
+        start.Environment["Stores__PublicBaseUrl"] = baseAddress.ToString();
         start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(dataDirectory, "logs", "portal-.log");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
