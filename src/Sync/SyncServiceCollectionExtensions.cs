@@ -62,6 +62,7 @@ public static class SyncServiceCollectionExtensions
         services.AddWooCommerce();
         services.AddSingleton<WebhookStores>();
         services.AddSingleton<WebhookIntake>();
+        services.AddScoped<WebhookDeliveryLog>();
         services.AddStores();
         return services;
     }

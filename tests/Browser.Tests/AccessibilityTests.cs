@@ -12,12 +12,12 @@ public class AccessibilityTests
     private static readonly string[] StoreConnectButtons = ["Connect Shopify store", "Connect WooCommerce site"];
 
     [Fact]
-    public async Task The_sign_in_page_the_dashboard_stores_jobs_and_health_have_no_serious_violations()
+    public async Task The_sign_in_page_the_dashboard_stores_jobs_webhooks_and_health_have_no_serious_violations()
     {
         await using var portal = await PortalProcess.StartWithOwnerAsync(Email, Password, "Alpha Outfitters");
         await using var session = await BrowserSession.OpenAsync(portal.BaseAddress);
 
-        await session.RunAsync(nameof(The_sign_in_page_the_dashboard_stores_jobs_and_health_have_no_serious_violations), portal, async page =>
+        await session.RunAsync(nameof(The_sign_in_page_the_dashboard_stores_jobs_webhooks_and_health_have_no_serious_violations), portal, async page =>
         {
             await page.GotoAsync("/account/login");
             AssertNoSeriousViolations("sign-in page", await page.RunAxe());
@@ -27,7 +27,7 @@ public class AccessibilityTests
             await BrowserSession.WaitForInteractiveAsync(page);
             AssertNoSeriousViolations("dashboard", await page.RunAxe());
 
-            foreach (var (link, heading) in new[] { ("Jobs", "Jobs"), ("Health", "Health"), ("Stores", "Stores") })
+            foreach (var (link, heading) in new[] { ("Jobs", "Jobs"), ("Webhooks", "Webhooks"), ("Health", "Health"), ("Stores", "Stores") })
             {
                 await page.GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync();
                 await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();

@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using Portal.Components.Pages.Jobs;
@@ -110,6 +111,20 @@ public class JobsPageTests : IAsyncLifetime
         Assert.Contains("admin@alpha.test", page.FindAll("[data-testid=job-history] tbody tr")[3].TextContent, StringComparison.Ordinal);
         Assert.Equal(JobState.Pending, await StateOfAsync("Order #1001"));
         Assert.Contains("Order #1001 will run again now.", Snackbars());
+    }
+
+    [Fact]
+    public async Task A_link_naming_a_job_opens_its_detail()
+    {
+        await StartAsAsync(TenantRole.Viewer);
+        var jobId = await IdOfAsync("Order #2001");
+
+        var navigation = context.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("job", jobId));
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Contains("Order #2001", page.Find("[data-testid=job-detail] h2").TextContent, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class NavMenuTests : IAsyncLifetime
         var menu = context.Render<NavMenu>(p => p.Add(m => m.TenantId, tenantId));
 
         var links = menu.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal([$"/t/{tenantId}", $"/t/{tenantId}/odoo", $"/t/{tenantId}/stores", $"/t/{tenantId}/jobs", $"/t/{tenantId}/health", $"/t/{tenantId}/users", $"/t/{tenantId}/activity"], links);
+        Assert.Equal([$"/t/{tenantId}", $"/t/{tenantId}/odoo", $"/t/{tenantId}/stores", $"/t/{tenantId}/jobs", $"/t/{tenantId}/webhooks", $"/t/{tenantId}/health", $"/t/{tenantId}/users", $"/t/{tenantId}/activity"], links);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class NavMenuTests : IAsyncLifetime
 
         Assert.DoesNotContain(menu.FindAll("a"), a => a.TextContent.Contains("Members", StringComparison.Ordinal));
         Assert.DoesNotContain(menu.FindAll("a"), a => a.TextContent.Contains("Activity", StringComparison.Ordinal));
-        Assert.Equal(5, menu.FindAll("a").Count);
+        Assert.Equal(6, menu.FindAll("a").Count);
     }
 
     [Fact]
