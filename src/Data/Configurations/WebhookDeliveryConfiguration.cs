@@ -18,6 +18,8 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
 
         // Dedupe: one row per delivery of a store, also when two instances receive it at once.
         builder.HasIndex(d => new { d.StoreId, d.DeliveryKey }).IsUnique();
-        builder.HasIndex(d => new { d.TenantId, d.ReceivedAt });
+        // The Webhooks page's list, newest first, as a whole and by status: a page is read in index order.
+        builder.HasIndex(d => new { d.TenantId, d.ReceivedAt, d.Id });
+        builder.HasIndex(d => new { d.TenantId, d.Status, d.ReceivedAt, d.Id });
     }
 }

@@ -813,7 +813,9 @@ namespace Portal.Data.Migrations.SqlServer
                     b.HasIndex("StoreId", "DeliveryKey")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "ReceivedAt");
+                    b.HasIndex("TenantId", "ReceivedAt", "Id");
+
+                    b.HasIndex("TenantId", "Status", "ReceivedAt", "Id");
 
                     b.ToTable("WebhookDeliveries");
                 });

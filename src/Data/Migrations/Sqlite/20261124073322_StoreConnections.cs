@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Portal.Data.Migrations.SqlServer
+namespace Portal.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class StoreConnections : Migration
@@ -11,24 +11,28 @@ namespace Portal.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_WebhookDeliveries_TenantId_ReceivedAt",
+                table: "WebhookDeliveries");
+
             migrationBuilder.AddColumn<bool>(
                 name: "AllowInsecureHttp",
                 table: "Stores",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "Features",
                 table: "Stores",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "ProductDirection",
                 table: "Stores",
-                type: "nvarchar(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "");
@@ -36,29 +40,29 @@ namespace Portal.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "ProtectedCredentials",
                 table: "Stores",
-                type: "nvarchar(4000)",
+                type: "TEXT",
                 maxLength: 4000,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "RemovedAt",
                 table: "Stores",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ShopifyInstalls",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StoreName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Shop = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ClientId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ProtectedClientSecret = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Shop = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProtectedClientSecret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,12 +79,12 @@ namespace Portal.Data.Migrations.SqlServer
                 name: "SyncCursors",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Stream = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Position = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stream = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Position = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -97,15 +101,15 @@ namespace Portal.Data.Migrations.SqlServer
                 name: "WebhookSubscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StoreId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Topic = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    RemoteId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Address = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Problem = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    CheckedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RemoteId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,6 +121,16 @@ namespace Portal.Data.Migrations.SqlServer
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_TenantId_ReceivedAt_Id",
+                table: "WebhookDeliveries",
+                columns: new[] { "TenantId", "ReceivedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_TenantId_Status_ReceivedAt_Id",
+                table: "WebhookDeliveries",
+                columns: new[] { "TenantId", "Status", "ReceivedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ShopifyInstalls_ExpiresAt",
@@ -158,6 +172,14 @@ namespace Portal.Data.Migrations.SqlServer
             migrationBuilder.DropTable(
                 name: "WebhookSubscriptions");
 
+            migrationBuilder.DropIndex(
+                name: "IX_WebhookDeliveries_TenantId_ReceivedAt_Id",
+                table: "WebhookDeliveries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_WebhookDeliveries_TenantId_Status_ReceivedAt_Id",
+                table: "WebhookDeliveries");
+
             migrationBuilder.DropColumn(
                 name: "AllowInsecureHttp",
                 table: "Stores");
@@ -177,6 +199,11 @@ namespace Portal.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "RemovedAt",
                 table: "Stores");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_TenantId_ReceivedAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "TenantId", "ReceivedAt" });
         }
     }
 }
