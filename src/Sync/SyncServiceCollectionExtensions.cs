@@ -61,6 +61,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<IWebhookDialect, WooCommerceWebhookDialect>();
         services.AddWooCommerce();
         services.AddSingleton<WebhookStores>();
+        services.AddSingleton<WebhookInbox>();
         services.AddSingleton<WebhookIntake>();
         services.AddScoped<WebhookDeliveryLog>();
         services.AddStores();

@@ -12,7 +12,7 @@ internal static class WebhookRequests
         HttpContext http, StorePlatform platform, Guid storeId, WebhookIntake intake, IOptions<WebhookOptions> options, ILoggerFactory loggers)
     {
         var cap = options.Value.MaxBodyBytes;
-        var body = http.Request.ContentLength > cap ? null : await ReadCappedAsync(http.Request.Body, cap, http.RequestAborted);
+        var body = await ReadCappedAsync(http.Request, cap, http.RequestAborted);
         if (body is null)
         {
             return Answer(StatusCodes.Status413PayloadTooLarge, "too_large", $"The body is larger than {cap} bytes.");
@@ -36,9 +36,25 @@ internal static class WebhookRequests
     private static JsonHttpResult<WebhookAnswer> Answer(int status, string outcome, string message) =>
         TypedResults.Json(new WebhookAnswer(outcome, message), statusCode: status);
 
-    /// <summary>Reads the body up to the cap; null as soon as it is longer (a chunked body has no length to refuse it by).</summary>
-    private static async Task<byte[]?> ReadCappedAsync(Stream body, long cap, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body up to the cap; null when it is longer: at once when it says its length (read straight into
+    /// an array of that length), else as soon as more arrives (a chunked body has no length to refuse it by).
+    /// </summary>
+    private static async Task<byte[]?> ReadCappedAsync(HttpRequest request, long cap, CancellationToken cancellationToken)
     {
+        if (request.ContentLength is { } length)
+        {
+            if (length > cap)
+            {
+                return null;
+            }
+
+            var exact = new byte[length];
+            await request.Body.ReadExactlyAsync(exact, cancellationToken);
+            return exact;
+        }
+
+        var body = request.Body;
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;

@@ -7,16 +7,34 @@ namespace Portal.Sync.Jobs;
 /// </summary>
 internal static class JobStatements
 {
-    /// <summary>The job, unless its event already succeeded, and its first history row.</summary>
+    /// <summary>
+    /// The job, unless its event has a job already, and its first history row. Every job of the event but an
+    /// ignored one holds it: an active one takes the event in, one that succeeded counts it as a replay. Asking
+    /// for "not ignored" keeps the guard on the (TenantId, IdentityKey) index: beside an equality on State, SQLite
+    /// may read the (TenantId, State) index instead and walk every succeeded job of the tenant.
+    /// </summary>
     public const string Enqueue = """
         INSERT INTO [Jobs] ([Id], [TenantId], [StoreId], [Flow], [Subject], [SubjectKey], [IdentityKey], [ActiveIdentityKey], [Payload],
                             [Priority], [State], [Attempts], [MaxAttempts], [NextRunAt], [DuplicatesSkipped], [CreatedAt], [UpdatedAt])
         SELECT @Id, @TenantId, @StoreId, @Flow, @Subject, @SubjectKey, @IdentityKey, @IdentityKey, @Payload,
                @Priority, @Pending, 0, @MaxAttempts, @NextRunAt, 0, @Now, @Now
-        WHERE NOT EXISTS (SELECT 1 FROM [Jobs] WHERE [TenantId] = @TenantId AND [IdentityKey] = @IdentityKey AND [State] = @Succeeded);
+        WHERE NOT EXISTS (SELECT 1 FROM [Jobs] WHERE [TenantId] = @TenantId AND [IdentityKey] = @IdentityKey AND [State] <> @Cancelled);
         INSERT INTO [JobStateChanges] ([TenantId], [JobId], [At], [To], [Actor], [Reason])
         SELECT [TenantId], [Id], [CreatedAt], [State], @Actor, @Reason FROM [Jobs] WHERE [Id] = @Id;
         """;
+
+    /// <summary>
+    /// The job an event that was not inserted belongs to, by the same index: the active one first (a job's active
+    /// identity key is its identity key or null), else the one that succeeded.
+    /// </summary>
+    public const string Holder = """
+        SELECT [Id], [ActiveIdentityKey] FROM [Jobs]
+        WHERE [TenantId] = @TenantId AND [IdentityKey] = @IdentityKey AND [State] <> @Cancelled
+        ORDER BY CASE WHEN [ActiveIdentityKey] IS NULL THEN 1 ELSE 0 END;
+        """;
+
+    /// <summary>Counts an event on the job that already holds it, instead of queuing it again.</summary>
+    public const string CountDuplicate = "UPDATE [Jobs] SET [DuplicatesSkipped] = [DuplicatesSkipped] + 1 WHERE [Id] = @Id;";
 
     /// <summary>
     /// Takes a claim's candidate if it is still as the claim read it: due, and at the same attempt, so nobody

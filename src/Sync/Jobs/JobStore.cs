@@ -24,37 +24,68 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
 
     public async Task<EnqueueResult> EnqueueAsync(Guid tenantId, JobRequest request, CancellationToken cancellationToken = default)
     {
-        // Ends: a retry needs the job that held the key to end between the two steps, and ended jobs stay ended.
+        // Ends: a unique violation means another instance committed the event's job after this one looked, and the
+        // next round finds that job (or the job that succeeded after it; ended jobs stay ended).
         while (true)
         {
-            if (await TryInsertAsync(tenantId, request, cancellationToken) is { } created)
+            try
             {
-                return new EnqueueResult(created, EnqueueOutcome.Created);
+                // Webhooks and polling enqueue one event at a time, so this is the queue's hottest path: plain ADO.NET, no context.
+                await using var connection = await ConnectAsync(cancellationToken);
+                return await WriteAsync(connection, (write, token) => EnqueueAsync(write, tenantId, request, token), cancellationToken);
             }
-
-            await using var db = For(tenantId);
-            if (await CountDuplicateAsync(db, request.IdentityKey, cancellationToken) is { } duplicate)
+            catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
             {
-                return duplicate;
             }
         }
     }
 
+    /// <summary>A connection for <see cref="WriteAsync"/>, whose statements stay prepared as long as it is kept.</summary>
+    internal async Task<JobConnection> ConnectAsync(CancellationToken cancellationToken) =>
+        new(activator.Model, await activator.OpenConnectionAsync(cancellationToken));
+
     /// <summary>
-    /// Inserts the job and its history row in one command, unless its event already succeeded; the unique
-    /// index on the active identity key refuses it when the event is pending, running, failed or parked, also
-    /// when another instance inserted it a moment earlier. Null when it was not inserted.
+    /// Runs <paramref name="work"/> in one transaction on <paramref name="connection"/>, in this process's turn to
+    /// write, and commits it: for callers that write their own rows with a job (<see cref="EnqueueAsync(JobConnection, Guid, JobRequest, CancellationToken)"/>).
     /// </summary>
-    private async Task<Guid?> TryInsertAsync(Guid tenantId, JobRequest request, CancellationToken cancellationToken)
+    internal async Task<T> WriteAsync<T>(JobConnection connection, Func<JobConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        using var turn = await writers.TakeAsync(cancellationToken);
+        return await connection.InTransactionAsync(work, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues the job in the transaction of <see cref="WriteAsync"/>, unless its event already has a job that is
+    /// pending, running, failed, parked or succeeded: then the event is counted on that job. On SQLite the
+    /// transaction holds the only write lock, so what it reads stays true; on SQL Server another instance may
+    /// queue the same event in between, and the unique index on the active identity key refuses the second insert.
+    /// </summary>
+    internal async Task<EnqueueResult> EnqueueAsync(JobConnection connection, Guid tenantId, JobRequest request, CancellationToken cancellationToken)
+    {
+        // Ends: the insert finds a holder only while one exists, and a holder vanishes only when it is ignored, which frees the key.
+        while (true)
+        {
+            if (await TryInsertAsync(connection, tenantId, request, cancellationToken) is { } created)
+            {
+                return new EnqueueResult(created, EnqueueOutcome.Created);
+            }
+
+            if (await HolderAsync(connection, tenantId, request.IdentityKey, cancellationToken) is { } holder)
+            {
+                await connection.Statement(JobStatements.CountDuplicate)
+                    .Bind<Job>("@Id", nameof(Job.Id), holder.Id)
+                    .ExecuteAsync(cancellationToken);
+                return new EnqueueResult(holder.Id, holder.Active ? EnqueueOutcome.Collapsed : EnqueueOutcome.SkippedDuplicate);
+            }
+        }
+    }
+
+    /// <summary>Inserts the job and its history row in one command, unless its event has a job already; null then.</summary>
+    private async Task<Guid?> TryInsertAsync(JobConnection connection, Guid tenantId, JobRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7();
-
-        // Webhooks enqueue one event at a time, so this is the queue's hottest path: plain ADO.NET, no context.
-        using var turn = await writers.TakeAsync(cancellationToken);
-        await using var connection = await activator.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        using var sql = new JobSqlCommand(activator.Model, transaction, JobStatements.Enqueue)
+        var inserted = await connection.Statement(JobStatements.Enqueue)
             .Bind<Job>("@Id", nameof(Job.Id), id)
             .Bind<Job>("@TenantId", nameof(Job.TenantId), tenantId)
             .Bind<Job>("@StoreId", nameof(Job.StoreId), request.StoreId)
@@ -65,48 +96,25 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
             .Bind<Job>("@Payload", nameof(Job.Payload), request.Payload)
             .Bind<Job>("@Priority", nameof(Job.Priority), request.Priority)
             .Bind<Job>("@Pending", nameof(Job.State), JobState.Pending)
-            .Bind<Job>("@Succeeded", nameof(Job.State), JobState.Succeeded)
+            .Bind<Job>("@Cancelled", nameof(Job.State), JobState.Cancelled)
             .Bind<Job>("@MaxAttempts", nameof(Job.MaxAttempts), retry.Value.For(request.Flow).MaxAttempts)
             .Bind<Job>("@NextRunAt", nameof(Job.NextRunAt), request.RunAt ?? now)
             .Bind<Job>("@Now", nameof(Job.CreatedAt), now)
             .Bind<JobStateChange>("@Actor", nameof(JobStateChange.Actor), SystemActor)
-            .Bind<JobStateChange>("@Reason", nameof(JobStateChange.Reason), "enqueued");
-        try
-        {
-            if (await sql.ExecuteAsync(cancellationToken) == 0)
-            {
-                return null;
-            }
-        }
-        catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return null;
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return id;
+            .Bind<JobStateChange>("@Reason", nameof(JobStateChange.Reason), "enqueued")
+            .ExecuteAsync(cancellationToken);
+        return inserted > 0 ? id : null;
     }
 
-    /// <summary>
-    /// Counts the event on the job that holds its identity key (the active one, else the one that succeeded).
-    /// Null when there is none, because that job ended meanwhile.
-    /// </summary>
-    private async Task<EnqueueResult?> CountDuplicateAsync(PortalDbContext db, string identityKey, CancellationToken cancellationToken)
+    /// <summary>The job that holds an identity key: the active one, else the one that succeeded; null when there is none.</summary>
+    private static async Task<(Guid Id, bool Active)?> HolderAsync(JobConnection connection, Guid tenantId, string identityKey, CancellationToken cancellationToken)
     {
-        // A job's active identity key is its identity key or null, so one index lookup finds both kinds of holder.
-        var holder = await db.Jobs
-            .Where(j => j.IdentityKey == identityKey && (j.ActiveIdentityKey != null || j.State == JobState.Succeeded))
-            .OrderBy(j => j.ActiveIdentityKey == null)
-            .Select(j => new { j.Id, Active = j.ActiveIdentityKey != null })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (holder is null)
-        {
-            return null;
-        }
-
-        using var turn = await writers.TakeAsync(cancellationToken);
-        await db.Jobs.Where(j => j.Id == holder.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.DuplicatesSkipped, j => j.DuplicatesSkipped + 1), cancellationToken);
-        return new EnqueueResult(holder.Id, holder.Active ? EnqueueOutcome.Collapsed : EnqueueOutcome.SkippedDuplicate);
+        await using var reader = await connection.Statement(JobStatements.Holder)
+            .Bind<Job>("@TenantId", nameof(Job.TenantId), tenantId)
+            .Bind<Job>("@IdentityKey", nameof(Job.IdentityKey), identityKey)
+            .Bind<Job>("@Cancelled", nameof(Job.State), JobState.Cancelled)
+            .ReadAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetGuid(0), !await reader.IsDBNullAsync(1, cancellationToken)) : null;
     }
 
     /// <summary>

@@ -11,10 +11,10 @@ namespace Portal.Sync.Shopify;
 /// </summary>
 public sealed class ShopifyWebhookDialect : IWebhookDialect
 {
-    private static readonly WebhookRoute Orders = new("orders.sync", r => $"Order {r.Label ?? r.Id}", r => $"order:{r.StoreId}:{r.Id}");
-    private static readonly WebhookRoute Refunds = new("refunds.sync", r => $"Refund {r.Id} of order {r.ParentId}", r => $"order:{r.StoreId}:{r.ParentId}");
-    private static readonly WebhookRoute Products = new("products.sync", r => $"Product {r.Label ?? r.Id}", r => $"product:{r.StoreId}:{r.Id}");
-    private static readonly WebhookRoute Uninstalled = new("store.uninstalled", _ => "App uninstalled", r => $"store:{r.StoreId}");
+    private static readonly WebhookRoute Orders = new("orders.sync", r => $"Order {r.Label ?? r.Id}", r => $"order:{r.StoreId}:{r.Id}", WebhookEventKeys.OrderChange);
+    private static readonly WebhookRoute Refunds = new("refunds.sync", r => $"Refund {r.Id} of order {r.ParentId}", r => $"order:{r.StoreId}:{r.ParentId}", WebhookEventKeys.Refund);
+    private static readonly WebhookRoute Products = new("products.sync", r => $"Product {r.Label ?? r.Id}", r => $"product:{r.StoreId}:{r.Id}", WebhookEventKeys.ByDelivery);
+    private static readonly WebhookRoute Uninstalled = new("store.uninstalled", _ => "App uninstalled", r => $"store:{r.StoreId}", WebhookEventKeys.ByDelivery);
 
     private static readonly Dictionary<string, WebhookRoute> Routes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -49,7 +49,8 @@ public sealed class ShopifyWebhookDialect : IWebhookDialect
 
     public WebhookResource? Resource(Guid storeId, JsonElement body) =>
         body.ValueKind == JsonValueKind.Object && WebhookJson.Text(body, "id") is { } id
-            ? new WebhookResource(storeId, id, WebhookJson.Text(body, "name") ?? WebhookJson.Text(body, "title"), WebhookJson.Text(body, "order_id"))
+            ? new WebhookResource(storeId, id, WebhookJson.Text(body, "name") ?? WebhookJson.Text(body, "title"), WebhookJson.Text(body, "order_id"),
+                WebhookJson.Time(body, "updated_at"))
             : null;
 
     /// <summary>Reads a Shopify header in either spelling.</summary>

@@ -1,12 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Primitives;
-using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Sync.Jobs;
-using Portal.Sync.Tenancy;
 
 namespace Portal.Sync.Webhooks;
 
@@ -16,7 +13,7 @@ namespace Portal.Sync.Webhooks;
 /// answered 2xx, also when it cannot be used: a non-2xx makes the platform resend the same bytes, and
 /// Shopify deletes a subscription after repeated failures.
 /// </summary>
-public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookStores stores, JobStore jobs, IEnumerable<IWebhookDialect> dialects, TimeProvider clock)
+public sealed class WebhookIntake(WebhookStores stores, WebhookInbox inbox, IEnumerable<IWebhookDialect> dialects, TimeProvider clock)
 {
     private readonly Dictionary<StorePlatform, IWebhookDialect> dialectsByPlatform = dialects.ToDictionary(d => d.Platform);
 
@@ -25,7 +22,7 @@ public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookSto
     {
         var dialect = dialectsByPlatform[platform];
         var store = await stores.FindAsync(storeId, cancellationToken);
-        if (store is null || store.Platform != platform || !store.Enabled)
+        if (store is null || store.Platform != platform || !store.TakesWebhooks)
         {
             return new WebhookReceipt(WebhookOutcome.UnknownStore, $"No enabled {platform} store has the id {storeId}.");
         }
@@ -58,27 +55,16 @@ public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookSto
             Problem = problem,
         };
 
-        // The job first, then the body that names it: the job's identity key is the delivery's, so a resent
-        // delivery after a crash between the two finds its job again instead of queuing a second one.
-        if (work is { } accepted)
+        var job = work is { } accepted ? JobFor(store, delivery, accepted.Route, accepted.Resource) : null;
+        var kept = await inbox.KeepAsync(delivery, job, cancellationToken);
+        if (kept.Redelivered)
         {
-            delivery.JobId = (await jobs.EnqueueAsync(store.TenantId, JobFor(store, delivery, accepted.Route, accepted.Resource), cancellationToken)).JobId;
-        }
-
-        await using var db = activator.Create(TenantContext.SystemFor(store.TenantId));
-        db.WebhookDeliveries.Add(delivery);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return await CountDuplicateAsync(store, delivery.DeliveryKey, cancellationToken);
+            return new WebhookReceipt(WebhookOutcome.Duplicate, "Already received.", kept.DeliveryId, kept.JobId);
         }
 
         return status switch
         {
-            WebhookDeliveryStatus.Accepted => new WebhookReceipt(WebhookOutcome.Accepted, "Accepted.", delivery.Id, delivery.JobId),
+            WebhookDeliveryStatus.Accepted => new WebhookReceipt(WebhookOutcome.Accepted, "Accepted.", kept.DeliveryId, kept.JobId),
             WebhookDeliveryStatus.Malformed => new WebhookReceipt(WebhookOutcome.Malformed, problem!, delivery.Id),
             _ => new WebhookReceipt(WebhookOutcome.Unsupported, problem!, delivery.Id),
         };
@@ -93,7 +79,7 @@ public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookSto
             ["resourceId"] = resource.Id,
         };
         return new JobRequest(route.Flow, Truncate(route.Subject(resource), 300), route.SubjectKey(resource),
-            $"{store.Platform}:{store.Id}:{delivery.DeliveryKey}", payload.ToJsonString(), store.Id);
+            route.EventKey(resource) ?? $"{store.Platform}:{store.Id}:{delivery.DeliveryKey}", payload.ToJsonString(), store.Id);
     }
 
     /// <summary>Accepted with the flow and resource its job needs, or kept with the reason it cannot be used.</summary>
@@ -126,15 +112,6 @@ public sealed class WebhookIntake(PortalDbContextActivator activator, WebhookSto
         {
             return (WebhookDeliveryStatus.Malformed, $"The body is not valid JSON: {ex.Message}", null);
         }
-    }
-
-    private async Task<WebhookReceipt> CountDuplicateAsync(WebhookStore store, string deliveryKey, CancellationToken cancellationToken)
-    {
-        await using var db = activator.Create(TenantContext.SystemFor(store.TenantId));
-        var query = db.WebhookDeliveries.Where(d => d.StoreId == store.Id && d.DeliveryKey == deliveryKey);
-        await query.ExecuteUpdateAsync(s => s.SetProperty(d => d.DuplicatesSkipped, d => d.DuplicatesSkipped + 1), cancellationToken);
-        var original = await query.Select(d => new { d.Id, d.JobId }).SingleAsync(cancellationToken);
-        return new WebhookReceipt(WebhookOutcome.Duplicate, "Already received.", original.Id, original.JobId);
     }
 
     private static string KeptHeaders(IWebhookDialect dialect, Func<string, StringValues> header)

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Portal.Sync.Webhooks;
 
-/// <summary>Reads identifiers from webhook bodies, which carry them as numbers or strings.</summary>
+/// <summary>Reads identifiers and times from webhook bodies, which carry ids as numbers or strings.</summary>
 internal static class WebhookJson
 {
     public static string? Text(JsonElement body, string property) =>
@@ -15,6 +15,13 @@ internal static class WebhookJson
                 JsonValueKind.Number => value.GetRawText(),
                 _ => null,
             }
+            : null;
+
+    /// <summary>A time as ISO 8601 text; one without an offset is UTC. Null when absent or unreadable: it only names a version.</summary>
+    public static DateTimeOffset? Time(JsonElement body, string property) =>
+        body.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+        && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time
             : null;
 
     public static string Describe(JsonValueKind kind) => kind.ToString().ToLower(CultureInfo.InvariantCulture);

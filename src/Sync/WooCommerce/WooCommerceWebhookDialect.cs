@@ -11,8 +11,8 @@ namespace Portal.Sync.WooCommerce;
 /// </summary>
 public sealed class WooCommerceWebhookDialect : IWebhookDialect
 {
-    private static readonly WebhookRoute Orders = new("orders.sync", r => $"Order #{r.Label ?? r.Id}", r => $"order:{r.StoreId}:{r.Id}");
-    private static readonly WebhookRoute Products = new("products.sync", r => $"Product {r.Label ?? r.Id}", r => $"product:{r.StoreId}:{r.Id}");
+    private static readonly WebhookRoute Orders = new("orders.sync", r => $"Order #{r.Label ?? r.Id}", r => $"order:{r.StoreId}:{r.Id}", WebhookEventKeys.OrderChange);
+    private static readonly WebhookRoute Products = new("products.sync", r => $"Product {r.Label ?? r.Id}", r => $"product:{r.StoreId}:{r.Id}", WebhookEventKeys.ByDelivery);
 
     private static readonly Dictionary<string, WebhookRoute> Routes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -46,9 +46,15 @@ public sealed class WooCommerceWebhookDialect : IWebhookDialect
 
     public WebhookRoute? Route(string topic) => Routes.GetValueOrDefault(topic);
 
+    /// <remarks>
+    /// The version is <c>date_modified_gmt</c>, as polling reads it. Plain <c>date_modified</c> is the site's local
+    /// time without an offset: read as UTC it could name a later version of the order, whose change would then be
+    /// skipped as already done, so a body without the UTC time is named by its delivery instead.
+    /// </remarks>
     public WebhookResource? Resource(Guid storeId, JsonElement body) =>
         body.ValueKind == JsonValueKind.Object && WebhookJson.Text(body, "id") is { } id
-            ? new WebhookResource(storeId, id, WebhookJson.Text(body, "number") ?? WebhookJson.Text(body, "name"), WebhookJson.Text(body, "parent_id"))
+            ? new WebhookResource(storeId, id, WebhookJson.Text(body, "number") ?? WebhookJson.Text(body, "name"), WebhookJson.Text(body, "parent_id"),
+                WebhookJson.Time(body, "date_modified_gmt"))
             : null;
 
     private static string? Read(Func<string, StringValues> header, string name) => header(name) is { Count: > 0 } value ? value.ToString() : null;

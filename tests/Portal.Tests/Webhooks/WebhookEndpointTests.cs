@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
+using Portal.Sync.Jobs;
+using Portal.Sync.Stores;
 using Portal.Sync.Webhooks;
 
 namespace Portal.Tests.Webhooks;
@@ -95,6 +97,43 @@ public class WebhookEndpointTests(WebhookFixture fixture) : IClassFixture<Webhoo
         Assert.Equal(1, await db.Jobs.CountAsync(j => j.SubjectKey == $"order:{fixture.ShopifyStore}:450789469"));
     }
 
+    [Fact]
+    public async Task Two_topics_showing_one_order_version_queue_one_job_with_a_later_poll_and_a_newer_version_queues_another()
+    {
+        var version = WebhookFixture.Utf8("""{"id":450789470,"name":"#1003","updated_at":"2026-11-24T10:00:00-05:00"}""");
+        var newer = WebhookFixture.Utf8("""{"id":450789470,"name":"#1003","updated_at":"2026-11-24T10:05:00-05:00"}""");
+
+        var created = await SendAsync(Shopify(version, "orders/create", "evt-1003-create"));
+        var paid = await SendAsync(Shopify(version, "orders/paid", "evt-1003-paid"));
+        var updated = await SendAsync(Shopify(newer, "orders/updated", "evt-1003-updated"));
+
+        Assert.Equal(["accepted", "accepted", "accepted"], new[] { created.Outcome, paid.Outcome, updated.Outcome });
+        var (first, second, third) = ((await DeliveryAsync("evt-1003-create"))!, (await DeliveryAsync("evt-1003-paid"))!, (await DeliveryAsync("evt-1003-updated"))!);
+        Assert.Equal(first.JobId, second.JobId);
+        Assert.NotEqual(first.JobId, third.JobId);
+        var orderVersion = StoreEventKeys.OrderChange(fixture.ShopifyStore, "450789470", new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+        var poll = await fixture.Host.Services.GetRequiredService<JobStore>().EnqueueAsync(fixture.TenantId,
+            new JobRequest("orders.sync", "Order #1003", $"order:{fixture.ShopifyStore}:450789470", orderVersion, StoreId: fixture.ShopifyStore));
+        Assert.Equal((first.JobId!.Value, EnqueueOutcome.Collapsed), (poll.JobId, poll.Outcome));
+        await using var db = fixture.Database();
+        var job = await db.Jobs.SingleAsync(j => j.Id == first.JobId);
+        Assert.Equal((orderVersion, 2), (job.IdentityKey, job.DuplicatesSkipped));
+    }
+
+    [Fact]
+    public async Task A_refund_delivered_under_two_event_ids_is_queued_once()
+    {
+        var refund = WebhookFixture.Utf8("""{"id":929361466,"order_id":450789471,"created_at":"2026-11-24T10:00:00-05:00"}""");
+
+        await SendAsync(Shopify(refund, "refunds/create", "evt-refund-a"));
+        await SendAsync(Shopify(refund, "refunds/create", "evt-refund-b"));
+
+        var (first, second) = ((await DeliveryAsync("evt-refund-a"))!, (await DeliveryAsync("evt-refund-b"))!);
+        Assert.Equal(first.JobId, second.JobId);
+        await using var db = fixture.Database();
+        Assert.Equal(StoreEventKeys.Refund(fixture.ShopifyStore, "929361466"), (await db.Jobs.SingleAsync(j => j.Id == first.JobId)).IdentityKey);
+    }
+
     [Theory]
     [InlineData("3X6clrsy+C8mmzR/MeTh6b/EcLr46WLZaU+24GrPXOM=", "The signature does not match.")]
     [InlineData("", "The signature header is missing.")]
@@ -129,7 +168,7 @@ public class WebhookEndpointTests(WebhookFixture fixture) : IClassFixture<Webhoo
     }
 
     [Fact]
-    public async Task Unknown_disabled_or_other_platform_stores_get_404()
+    public async Task Unknown_disabled_removed_or_other_platform_stores_get_404()
     {
         var body = WebhookFixture.Utf8("""{"id":1}""");
         var signature = WebhookSignature.Sign(body, WebhookFixture.Utf8(WebhookFixture.ShopifySecret));
@@ -137,9 +176,10 @@ public class WebhookEndpointTests(WebhookFixture fixture) : IClassFixture<Webhoo
 
         var unknown = await SendAsync(Post($"/webhooks/shopify/{Guid.NewGuid()}", body, "application/json", headers));
         var disabled = await SendAsync(Post($"/webhooks/shopify/{fixture.DisabledStore}", body, "application/json", headers));
+        var removed = await SendAsync(Post($"/webhooks/shopify/{fixture.RemovedStore}", body, "application/json", headers));
         var otherPlatform = await SendAsync(Post($"/webhooks/woocommerce/{fixture.ShopifyStore}", body, "application/json", headers));
 
-        Assert.All(new[] { unknown, disabled, otherPlatform }, a => Assert.Equal((HttpStatusCode.NotFound, "unknown_store"), (a.Status, a.Outcome)));
+        Assert.All(new[] { unknown, disabled, removed, otherPlatform }, a => Assert.Equal((HttpStatusCode.NotFound, "unknown_store"), (a.Status, a.Outcome)));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Webhooks;
 
-/// <summary>The real portal on 127.0.0.1 with one tenant's Shopify shop, WooCommerce site and disabled shop.</summary>
+/// <summary>The real portal on 127.0.0.1 with one tenant's Shopify shop, WooCommerce site, disabled shop and removed shop.</summary>
 public sealed class WebhookFixture : IAsyncLifetime
 {
     public const string ShopifySecret = "test_secret_key";
@@ -19,6 +19,7 @@ public sealed class WebhookFixture : IAsyncLifetime
     public Guid ShopifyStore { get; private set; }
     public Guid WooCommerceStore { get; private set; }
     public Guid DisabledStore { get; private set; }
+    public Guid RemovedStore { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -27,6 +28,7 @@ public sealed class WebhookFixture : IAsyncLifetime
         ShopifyStore = await AddStoreAsync(StorePlatform.Shopify, "alpha.myshopify.com", ShopifySecret, enabled: true);
         WooCommerceStore = await AddStoreAsync(StorePlatform.WooCommerce, "https://shop.alpha.test", WooCommerceSecret, enabled: true);
         DisabledStore = await AddStoreAsync(StorePlatform.Shopify, "old-alpha.myshopify.com", ShopifySecret, enabled: false);
+        RemovedStore = await AddStoreAsync(StorePlatform.Shopify, "gone-alpha.myshopify.com", ShopifySecret, enabled: true, removedAt: DateTimeOffset.UtcNow);
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
@@ -35,7 +37,7 @@ public sealed class WebhookFixture : IAsyncLifetime
 
     public PortalDbContext Database() => Host.Services.GetRequiredService<PortalDbContextActivator>().Create(TenantContext.SystemFor(TenantId));
 
-    private async Task<Guid> AddStoreAsync(StorePlatform platform, string address, string secret, bool enabled)
+    private async Task<Guid> AddStoreAsync(StorePlatform platform, string address, string secret, bool enabled, DateTimeOffset? removedAt = null)
     {
         await using var db = Database();
         var store = new Store
@@ -44,6 +46,7 @@ public sealed class WebhookFixture : IAsyncLifetime
             Name = address,
             Address = address,
             Enabled = enabled,
+            RemovedAt = removedAt,
             ProtectedWebhookSecret = Host.Services.GetRequiredService<SecretProtector>().Protect(secret),
             CreatedAt = DateTimeOffset.UtcNow,
         };

@@ -1,14 +1,16 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Sync.Jobs;
+using Portal.Sync.Webhooks;
 
 namespace Portal.Sync.Tests.Jobs;
 
 /// <summary>
-/// The queue and the inspector stay fast with a long backlog and a long history only while their queries walk
-/// their indexes; SQLite's plan for each query says so without timing anything.
+/// The queue, the webhook inbox and the inspector stay fast with a long backlog and a long history only while
+/// their queries walk their indexes; SQLite's plan for each query says so without timing anything.
 /// </summary>
 public class JobQueryPlanTests : IAsyncLifetime
 {
@@ -57,6 +59,25 @@ public class JobQueryPlanTests : IAsyncLifetime
 
             // Only running jobs are read (and sorted) for expired leases.
             Assert.Contains("USING INDEX IX_Jobs_RunningSubject", expired, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Enqueueing_and_keeping_a_webhook_find_what_exists_by_index_however_long_the_history()
+    {
+        // Only each statement's first (or only) step is planned: the lookups that decide between insert and count.
+        var lookups = new[]
+        {
+            (JobStatements.Enqueue, new[] { "IX_Jobs_TenantId_IdentityKey" }),
+            (JobStatements.Holder, new[] { "IX_Jobs_TenantId_IdentityKey" }),
+            (InboxStatements.CountRedelivery, new[] { "IX_WebhookDeliveries_StoreId_DeliveryKey" }),
+        };
+
+        foreach (var (sql, indexes) in lookups)
+        {
+            var plan = await ExecutedSql.PlanAsync(ConnectionString, sql.Split(';')[0]);
+            Assert.All(indexes, index => Assert.True(Regex.IsMatch(plan, $"USING (COVERING )?INDEX {index}"), $"{index} is not used:\n{plan}"));
+            Assert.DoesNotMatch("SCAN (Jobs|WebhookDeliveries)", plan);
         }
     }
 
