@@ -13,10 +13,10 @@ namespace Portal.Sync.Webhooks;
 /// it stopped after, the resend finds the row and is only counted. Nothing is lost or queued twice, and no
 /// later repair (a sweep for rows without their job) is needed.
 /// <para>
-/// Group commit: one writer takes every delivery waiting when it is free and commits them in one transaction,
-/// in the job store's turn to write. Alone, a delivery commits at once; under load, deliveries that arrive
-/// during a commit share the next one. The writer keeps one connection, whose statements stay prepared, until a
-/// transaction on it fails. A failed transaction (another instance on SQL Server kept the same delivery or
+/// Group commit: one writer takes every delivery waiting when it is free and commits them in one transaction
+/// (on SQLite in the job store's turn to write). Alone, a delivery commits at once; under load, deliveries that
+/// arrive during a commit share the next one. The writer keeps one connection, whose statements stay prepared,
+/// until a transaction on it fails. A failed transaction (another instance on SQL Server kept the same delivery or
 /// queued the same event a moment earlier, one delivery cannot be written, or the kept connection died) is
 /// redone one delivery per transaction on a fresh connection, so each caller gets its own delivery's outcome.
 /// </para>
