@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Primitives;
 using Portal.Data.Entities;
+using Portal.Sync.Stores;
 using Portal.Sync.Webhooks;
 
 namespace Portal.Sync.Shopify;
@@ -11,8 +12,8 @@ namespace Portal.Sync.Shopify;
 /// </summary>
 public sealed class ShopifyWebhookDialect : IWebhookDialect
 {
-    private static readonly WebhookRoute Orders = new("orders.sync", r => $"Order {r.Label ?? r.Id}", r => $"order:{r.StoreId}:{r.Id}", WebhookEventKeys.OrderChange);
-    private static readonly WebhookRoute Refunds = new("refunds.sync", r => $"Refund {r.Id} of order {r.ParentId}", r => $"order:{r.StoreId}:{r.ParentId}", WebhookEventKeys.Refund);
+    private static readonly WebhookRoute Orders = new(StoreChangeJobs.OrdersFlow, r => $"Order {r.Label ?? r.Id}", r => StoreChangeJobs.OrderSubjectKey(r.StoreId, r.Id), WebhookEventKeys.OrderChange);
+    private static readonly WebhookRoute Refunds = new(StoreChangeJobs.RefundsFlow, r => $"Refund {r.Id} of order {r.ParentId}", r => StoreChangeJobs.OrderSubjectKey(r.StoreId, r.ParentId), WebhookEventKeys.Refund);
     private static readonly WebhookRoute Products = new("products.sync", r => $"Product {r.Label ?? r.Id}", r => $"product:{r.StoreId}:{r.Id}", WebhookEventKeys.ByDelivery);
     private static readonly WebhookRoute Uninstalled = new("store.uninstalled", _ => "App uninstalled", r => $"store:{r.StoreId}", WebhookEventKeys.ByDelivery);
 

@@ -5,20 +5,22 @@ using Portal.Sync.Jobs;
 namespace Portal.Sync.Stores;
 
 /// <summary>
-/// The jobs a polled store change becomes: the same flows, subjects and identity keys as its webhooks give,
-/// so a change seen by both runs once.
+/// The jobs a store change becomes, polled or delivered by webhook: one set of flows, subject keys and identity
+/// keys, so a change seen by both runs once and work on one order never runs twice at once.
 /// </summary>
 public static class StoreChangeJobs
 {
     public const string OrdersFlow = "orders.sync";
     public const string RefundsFlow = "refunds.sync";
 
+    public static string OrderSubjectKey(Guid storeId, string? orderId) => $"order:{storeId}:{orderId}";
+
     public static JobRequest OrderChanged(Guid storeId, CommerceOrder order) =>
-        new(OrdersFlow, $"Order {Label(order)}", $"order:{storeId}:{order.Id}", StoreEventKeys.OrderChange(storeId, order.Id, order.UpdatedAt),
+        new(OrdersFlow, $"Order {Label(order)}", OrderSubjectKey(storeId, order.Id), StoreEventKeys.OrderChange(storeId, order.Id, order.UpdatedAt),
             new JsonObject { ["resourceId"] = order.Id, ["source"] = "poll" }.ToJsonString(), storeId);
 
     public static JobRequest RefundCreated(Guid storeId, CommerceOrder order, CommerceRefund refund) =>
-        new(RefundsFlow, $"Refund {refund.Id} of order {Label(order)}", $"order:{storeId}:{order.Id}", StoreEventKeys.Refund(storeId, refund.Id),
+        new(RefundsFlow, $"Refund {refund.Id} of order {Label(order)}", OrderSubjectKey(storeId, order.Id), StoreEventKeys.Refund(storeId, refund.Id),
             new JsonObject { ["resourceId"] = refund.Id, ["orderId"] = order.Id, ["source"] = "poll" }.ToJsonString(), storeId);
 
     /// <summary>"#1001" as both platforms' admins show it (Shopify's names carry the "#", WooCommerce's numbers do not), as the webhooks' jobs are named.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Primitives;
 using Portal.Data.Entities;
+using Portal.Sync.Stores;
 using Portal.Sync.Webhooks;
 
 namespace Portal.Sync.WooCommerce;
@@ -11,7 +12,7 @@ namespace Portal.Sync.WooCommerce;
 /// </summary>
 public sealed class WooCommerceWebhookDialect : IWebhookDialect
 {
-    private static readonly WebhookRoute Orders = new("orders.sync", r => $"Order #{r.Label ?? r.Id}", r => $"order:{r.StoreId}:{r.Id}", WebhookEventKeys.OrderChange);
+    private static readonly WebhookRoute Orders = new(StoreChangeJobs.OrdersFlow, r => $"Order #{r.Label ?? r.Id}", r => StoreChangeJobs.OrderSubjectKey(r.StoreId, r.Id), WebhookEventKeys.OrderChange);
     private static readonly WebhookRoute Products = new("products.sync", r => $"Product {r.Label ?? r.Id}", r => $"product:{r.StoreId}:{r.Id}", WebhookEventKeys.ByDelivery);
 
     private static readonly Dictionary<string, WebhookRoute> Routes = new(StringComparer.OrdinalIgnoreCase)
