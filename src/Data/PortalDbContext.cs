@@ -25,6 +25,12 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
     public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<ShopifyInstall> ShopifyInstalls => Set<ShopifyInstall>();
+    public DbSet<RecordLink> RecordLinks => Set<RecordLink>();
+    public DbSet<StoreOrderSettings> StoreOrderSettings => Set<StoreOrderSettings>();
+    public DbSet<TaxMapping> TaxMappings => Set<TaxMapping>();
+    public DbSet<ShippingMapping> ShippingMappings => Set<ShippingMapping>();
+    public DbSet<PaymentJournalMapping> PaymentJournalMappings => Set<PaymentJournalMapping>();
+    public DbSet<LocationMapping> LocationMappings => Set<LocationMapping>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters at execution time; Guid.Empty matches no row.

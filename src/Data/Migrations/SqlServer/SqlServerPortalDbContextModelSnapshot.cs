@@ -436,6 +436,48 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("JobStateChanges");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.LocationMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsPrimary")
+                        .HasColumnType("bit");
+
+                    b.Property<long?>("OdooLocationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OdooWarehouseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("StoreLocationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("StoreLocationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "StoreLocationId")
+                        .IsUnique();
+
+                    b.ToTable("LocationMappings");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -516,6 +558,37 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("OdooConnections");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.PaymentJournalMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Gateway")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("OdooJournalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Gateway")
+                        .IsUnique();
+
+                    b.ToTable("PaymentJournalMappings");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -584,6 +657,87 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.RecordLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("OdooId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OdooModel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("StoreKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Kind", "StoreKey")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "OdooModel", "OdooId");
+
+                    b.ToTable("RecordLinks");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.ShippingMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long?>("OdooCarrierId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OdooProductId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Method")
+                        .IsUnique();
+
+                    b.ToTable("ShippingMappings");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ShopifyInstall", b =>
@@ -703,6 +857,97 @@ namespace Portal.Data.Migrations.SqlServer
                     b.ToTable("Stores");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.StoreOrderSettings", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("CompanyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CustomerStrategy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long?>("DefaultTaxId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DiscountMode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long?>("DiscountProductId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DutyProductId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FeeProductId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FiscalPositionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ImportMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("ImportUnpaidOrders")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("InvoicePolicy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long?>("PricelistId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProductMatching")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("ReturnPickingOnRestock")
+                        .HasColumnType("bit");
+
+                    b.Property<long?>("SalesTeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ShippingProductId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SingleCustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("TipProductId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("TotalTolerance")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("UninvoicedRefunds")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("StoreId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("StoreOrderSettings");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.SyncCursor", b =>
                 {
                     b.Property<Guid>("Id")
@@ -732,6 +977,49 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("SyncCursors");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.TaxMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<long>("OdooTaxId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("PriceIncluded")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("decimal(9,6)");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Title", "Rate", "CountryCode", "PriceIncluded")
+                        .IsUnique();
+
+                    b.ToTable("TaxMappings");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Tenant", b =>
@@ -955,6 +1243,15 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.LocationMapping", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Membership", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Tenant", "Tenant")
@@ -983,6 +1280,33 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.PaymentJournalMapping", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.RecordLink", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.ShippingMapping", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.ShopifyInstall", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Tenant", null)
@@ -1001,7 +1325,25 @@ namespace Portal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.StoreOrderSettings", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Store", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Data.Entities.StoreOrderSettings", "StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.SyncCursor", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.TaxMapping", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Store", null)
                         .WithMany()

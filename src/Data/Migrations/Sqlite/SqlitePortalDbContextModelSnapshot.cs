@@ -420,6 +420,48 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("JobStateChanges");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.LocationMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPrimary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OdooLocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OdooWarehouseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreLocationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreLocationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "StoreLocationId")
+                        .IsUnique();
+
+                    b.ToTable("LocationMappings");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -500,6 +542,37 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("OdooConnections");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.PaymentJournalMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gateway")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OdooJournalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Gateway")
+                        .IsUnique();
+
+                    b.ToTable("PaymentJournalMappings");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -566,6 +639,87 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.RecordLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OdooId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OdooModel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Kind", "StoreKey")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "OdooModel", "OdooId");
+
+                    b.ToTable("RecordLinks");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.ShippingMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OdooCarrierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OdooProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Method")
+                        .IsUnique();
+
+                    b.ToTable("ShippingMappings");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ShopifyInstall", b =>
@@ -685,6 +839,97 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("Stores");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.StoreOrderSettings", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerStrategy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DefaultTaxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DiscountMode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DiscountProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DutyProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FeeProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FiscalPositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ImportUnpaidOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvoicePolicy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PricelistId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductMatching")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReturnPickingOnRestock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SalesTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ShippingProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SingleCustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TipProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("TotalTolerance")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UninvoicedRefunds")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoreId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("StoreOrderSettings");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.SyncCursor", b =>
                 {
                     b.Property<Guid>("Id")
@@ -714,6 +959,49 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SyncCursors");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.TaxMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OdooTaxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PriceIncluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Title", "Rate", "CountryCode", "PriceIncluded")
+                        .IsUnique();
+
+                    b.ToTable("TaxMappings");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Tenant", b =>
@@ -937,6 +1225,15 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.LocationMapping", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Membership", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Tenant", "Tenant")
@@ -965,6 +1262,33 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.PaymentJournalMapping", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.RecordLink", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.ShippingMapping", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.ShopifyInstall", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Tenant", null)
@@ -983,7 +1307,25 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.StoreOrderSettings", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Store", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Data.Entities.StoreOrderSettings", "StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.SyncCursor", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.TaxMapping", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Store", null)
                         .WithMany()

@@ -1,0 +1,15 @@
+namespace Portal.Data.Entities;
+
+/// <summary>What a <see cref="RecordLink"/> joins.</summary>
+public enum RecordLinkKind
+{
+    Order,
+    OrderLine,
+    Customer,
+    Variant,
+    Invoice,
+    Payment,
+    Refund,
+    RefundPayment,
+    ReturnPicking,
+}
