@@ -30,6 +30,9 @@ internal sealed class JobConnection(IModel model, DbConnection connection) : IAs
         }
     }
 
+    /// <summary>The transaction <see cref="InTransactionAsync"/> runs, for statements that take it directly (the history's).</summary>
+    public DbTransaction Transaction => transaction ?? throw new InvalidOperationException("The job store's statements run in a transaction.");
+
     /// <summary><paramref name="sql"/> in the current transaction, prepared on first use; the connection disposes it.</summary>
     public JobSqlCommand Statement(string sql)
     {

@@ -53,6 +53,18 @@ internal static class JobStatements
         WHERE [Id] = @Id AND [State] = @Running AND [LeaseOwner] = @Owner;
         """;
 
+    /// <summary>Moves a store record's link to the Odoo record an attempt reports; affects no row when it has none yet.</summary>
+    public const string UpdateLink = """
+        UPDATE [RecordLinks] SET [OdooModel] = @OdooModel, [OdooId] = @OdooId, [Fingerprint] = @Fingerprint, [UpdatedAt] = @Now
+        WHERE [StoreId] = @StoreId AND [Kind] = @Kind AND [StoreKey] = @StoreKey;
+        """;
+
+    /// <summary>Links a store record for the first time; the unique (StoreId, Kind, StoreKey) index refuses a second link.</summary>
+    public const string InsertLink = """
+        INSERT INTO [RecordLinks] ([Id], [TenantId], [StoreId], [Kind], [StoreKey], [OdooModel], [OdooId], [Fingerprint], [UpdatedAt])
+        VALUES (@Id, @TenantId, @StoreId, @Kind, @StoreKey, @OdooModel, @OdooId, @Fingerprint, @Now);
+        """;
+
     /// <summary>
     /// SQL Server: waits until no other instance is claiming, and holds the others off until this claim's
     /// transaction ends.

@@ -229,33 +229,53 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
             return [];
         }
 
-        var now = clock.GetUtcNow();
+        // Ends: a unique violation comes from a link or a follow-up another instance committed meanwhile, which the next round finds.
+        while (true)
+        {
+            try
+            {
+                // Every job ends here, so like enqueueing it is plain ADO.NET, no context.
+                await using var connection = await ConnectAsync(cancellationToken);
+                return await WriteAsync(connection, (write, token) => CompleteAsync(write, done, owner, token), cancellationToken);
+            }
+            catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+            }
+        }
+    }
 
-        // Every job ends here, so like enqueueing it is plain ADO.NET, no context.
-        using var turn = await writers.TakeAsync(cancellationToken);
-        await using var connection = await activator.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+    /// <summary>The jobs' completions, with their effects, in the transaction of <paramref name="write"/>.</summary>
+    private async Task<IReadOnlyList<ClaimedJob>> CompleteAsync(JobConnection write, IReadOnlyCollection<(ClaimedJob Job, TimeSpan Duration)> done, string owner, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
         var lost = new List<ClaimedJob>();
         var history = new List<JobStateChange>();
         foreach (var (job, duration) in done)
         {
-            using var sql = new JobSqlCommand(activator.Model, transaction, JobStatements.Complete)
+            // The Odoo records exist whoever's outcome stands, so their links are kept either way.
+            await JobEffectsWriter.WriteLinksAsync(activator.Model, write.Transaction, job, now, cancellationToken);
+            var completed = await write.Statement(JobStatements.Complete)
                 .Bind<Job>("@Succeeded", nameof(Job.State), JobState.Succeeded)
                 .Bind<Job>("@Running", nameof(Job.State), JobState.Running)
                 .Bind<Job>("@Now", nameof(Job.UpdatedAt), now)
                 .Bind<Job>("@Id", nameof(Job.Id), job.Id)
-                .Bind<Job>("@Owner", nameof(Job.LeaseOwner), owner);
-            if (await sql.ExecuteAsync(cancellationToken) == 0)
+                .Bind<Job>("@Owner", nameof(Job.LeaseOwner), owner)
+                .ExecuteAsync(cancellationToken);
+            if (completed == 0)
             {
                 lost.Add(job);
                 continue;
             }
 
+            foreach (var followUp in job.Effects.FollowUps)
+            {
+                await EnqueueAsync(write, job.TenantId, followUp, cancellationToken);
+            }
+
             history.Add(History(job.TenantId, job.Id, JobState.Running, JobState.Succeeded, SystemActor, "completed", now, null, duration));
         }
 
-        await JobHistory.AppendAsync(activator.Model, transaction, history, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await JobHistory.AppendAsync(activator.Model, write.Transaction, history, cancellationToken);
         return lost;
     }
 
@@ -280,7 +300,8 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
             s => s.SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null)
                 .SetProperty(j => j.NextRunAt, nextRun).SetProperty(j => j.ErrorKind, kind).SetProperty(j => j.LastError, failure.Message)
                 .SetProperty(j => j.ErrorFingerprint, fingerprint).SetProperty(j => j.FixPath, failure.FixPath),
-            cancellationToken);
+            cancellationToken,
+            (transaction, now, token) => JobEffectsWriter.WriteLinksAsync(activator.Model, transaction, job, now, token));
     }
 
     /// <summary>On shutdown: gives this instance's running jobs back, so another instance runs them now rather than after the lease.</summary>
@@ -346,7 +367,8 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
         TimeSpan? duration,
         Func<IQueryable<Job>, IQueryable<Job>> guard,
         Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<Job>> changes,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<DbTransaction, DateTimeOffset, CancellationToken, Task>? alsoWrite = null)
     {
         if (!JobTransitions.IsAllowed(from, to))
         {
@@ -368,6 +390,11 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
         }
 
         await JobHistory.AppendAsync(activator.Model, transaction.GetDbTransaction(), [History(tenantId, jobId, from, to, actor, reason, now, error, duration)], cancellationToken);
+        if (alsoWrite is not null)
+        {
+            await alsoWrite(transaction.GetDbTransaction(), now, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
