@@ -1,3 +1,4 @@
+using Portal.Sync.Flows.Orders;
 using Portal.Sync.Odoo;
 using Portal.Sync.Stores;
 
@@ -9,6 +10,9 @@ public static class JobFailures
     public static JobFailure From(Exception exception) => exception switch
     {
         JobConfigurationException configuration => new(JobErrorKind.Configuration, configuration.Message, configuration.FixPath),
+        OrderTotalsMismatchException mismatch => new(JobErrorKind.Validation, mismatch.Message, Detail: mismatch.Breakdown),
+        JobNotReadyException notReady => new(JobErrorKind.Transient, notReady.Message),
+        JobNeedsPersonException person => new(JobErrorKind.Validation, person.Message, person.FixPath),
         OdooException { Kind: OdooErrorKind.Transient } odoo => new(JobErrorKind.Transient, odoo.Message, Detail: Detail(odoo)),
         OdooException { Kind: OdooErrorKind.Authentication or OdooErrorKind.Permission } odoo =>
             new(JobErrorKind.Configuration, odoo.Message, "odoo", Detail: Detail(odoo)),

@@ -78,6 +78,12 @@ public sealed class WebhookIntake(WebhookStores stores, WebhookInbox inbox, IEnu
             ["topic"] = delivery.Topic,
             ["resourceId"] = resource.Id,
         };
+        if (resource.ParentId is { } parentId)
+        {
+            // A refund's flow reads the refund from its order.
+            payload["orderId"] = parentId;
+        }
+
         return new JobRequest(route.Flow, Truncate(route.Subject(resource), 300), route.SubjectKey(resource),
             route.EventKey(resource) ?? $"{store.Platform}:{store.Id}:{delivery.DeliveryKey}", payload.ToJsonString(), store.Id);
     }
