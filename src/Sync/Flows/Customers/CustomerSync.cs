@@ -92,8 +92,9 @@ public sealed class CustomerSync(StoreOrderSetup setup, OdooClient odoo, OdooRef
         }
         else
         {
-            var existing = await odoo.SearchReadAsync("res.partner", OdooDomain.Where("email", "=ilike", email), ["id"], 1, cancellationToken: cancellationToken);
-            if (existing.FirstOrDefault() is { } found)
+            // =ilike is a LIKE pattern: "_" and "%" in an address match any character, so equality is checked here.
+            var existing = await odoo.SearchReadAsync("res.partner", OdooDomain.Where("email", "=ilike", email), ["id", "email"], 10, cancellationToken: cancellationToken);
+            if (existing.FirstOrDefault(p => string.Equals(p!.Text("email")?.Trim(), email, StringComparison.OrdinalIgnoreCase)) is { } found)
             {
                 id = found.Id();
                 await odoo.WriteAsync("res.partner", [id], Without(values, "name"), cancellationToken);
