@@ -141,6 +141,7 @@ public sealed class FakeOdooDatabase
                 .ToArray<JsonNode?>()),
             "many2many" => row[name]?.DeepClone() ?? new JsonArray(),
             "float" => row[name]?.DeepClone() ?? JsonValue.Create(0.0),
+            "integer" => row[name]?.DeepClone() ?? JsonValue.Create(0),
             "boolean" => row[name]?.DeepClone() ?? JsonValue.Create(false),
             _ => row[name]?.DeepClone() ?? JsonValue.Create(false),
         };
@@ -206,9 +207,35 @@ public sealed class FakeOdooDatabase
                             case 1:
                                 Write(field.Relation!, command[1]!.GetValue<long>(), command[2]!.AsObject());
                                 break;
-                            case 2:
+                            case 2 or 3:
+                                // The connector's one2many (order lines, invoice lines, return lines) cascade: unlinking deletes.
                                 Unlink(field.Relation!, command[1]!.GetValue<long>());
                                 break;
+                            case 4:
+                                tables[field.Relation!][command[1]!.GetValue<long>()][field.Inverse!] = row["id"]!.GetValue<long>();
+                                break;
+                            case 5:
+                                foreach (var child in Children(field, row["id"]!.GetValue<long>()))
+                                {
+                                    Unlink(field.Relation!, child);
+                                }
+
+                                break;
+                            case 6:
+                                var kept = command[2]!.AsArray().Select(i => i!.GetValue<long>()).ToHashSet();
+                                foreach (var child in Children(field, row["id"]!.GetValue<long>()).Where(c => !kept.Contains(c)))
+                                {
+                                    Unlink(field.Relation!, child);
+                                }
+
+                                foreach (var child in kept)
+                                {
+                                    tables[field.Relation!][child][field.Inverse!] = row["id"]!.GetValue<long>();
+                                }
+
+                                break;
+                            default:
+                                throw new FakeOdooException("builtins.ValueError", $"Unknown x2many command {code}", System.Net.HttpStatusCode.InternalServerError);
                         }
                     }
 
@@ -216,6 +243,12 @@ public sealed class FakeOdooDatabase
                 case "many2many":
                     row[name] = ApplyManyToMany(row[name]?.AsArray(), value?.AsArray() ?? []);
                     break;
+                // Odoo parses datetimes with '%Y-%m-%d %H:%M:%S' and accepts a bare date (observed on 17).
+                case "datetime" when value is JsonValue text && text.GetValueKind() == JsonValueKind.String
+                                     && !DateTime.TryParseExact(text.GetValue<string>(), ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
+                    throw new FakeOdooException("builtins.ValueError", $"time data '{text.GetValue<string>()}' does not match format '%Y-%m-%d %H:%M:%S'", System.Net.HttpStatusCode.InternalServerError);
+                case "selection" when field.Selection is { } allowed && value is JsonValue chosen && chosen.GetValueKind() == JsonValueKind.String && !allowed.Contains(chosen.GetValue<string>()):
+                    throw new FakeOdooException("builtins.ValueError", $"Wrong value for {model.Name}.{name}: '{chosen}'", System.Net.HttpStatusCode.InternalServerError);
                 default:
                     row[name] = value?.DeepClone();
                     break;
@@ -224,6 +257,20 @@ public sealed class FakeOdooDatabase
 
         return children;
     }
+
+    /// <summary>The ids of a one2many's records, read through their inverse field.</summary>
+    public List<long> Children(FakeOdooField field, long parentId) =>
+        tables[field.Relation!].Values
+            .Where(child => child[field.Inverse!] is JsonValue parent && parent.GetValueKind() == JsonValueKind.Number && parent.GetValue<long>() == parentId)
+            .Select(child => child["id"]!.GetValue<long>())
+            .ToList();
+
+    /// <summary>The ids of <paramref name="model"/>'s records whose many2one <paramref name="field"/> is <paramref name="id"/>.</summary>
+    public List<long> Where(string model, string field, long id) =>
+        tables[model].Values
+            .Where(row => row[field] is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.GetValue<long>() == id)
+            .Select(row => row["id"]!.GetValue<long>())
+            .ToList();
 
     private void CreateChildren(List<(FakeOdooField Field, JsonObject Values)> children, long parentId)
     {

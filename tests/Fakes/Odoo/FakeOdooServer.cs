@@ -10,7 +10,8 @@ namespace Portal.Fakes.Odoo;
 /// <summary>
 /// A fake Odoo 16–19 on real HTTP at 127.0.0.1: JSON-RPC (/jsonrpc) always, JSON-2 (/json/2/...) from 19,
 /// errors as Odoo sends them (HTTP 200 with an error object on JSON-RPC; status codes on JSON-2).
-/// Faults can be injected: maintenance (503 pages) and answers lost after the work was done.
+/// Faults can be injected: maintenance (503 pages) and answers lost after the work was done. Tests read the
+/// records through <see cref="Records"/> and count round trips through <see cref="Calls"/>.
 /// </summary>
 public sealed class FakeOdooServer : IAsyncDisposable
 {
@@ -18,8 +19,8 @@ public sealed class FakeOdooServer : IAsyncDisposable
 
     private readonly ConcurrentQueue<FakeOdooCall> calls = new();
     private LoopbackServer host = default!;
+    private readonly List<FakeOdooLostAnswer> lostAnswers = [];
     private int maintenanceRequests;
-    private string? loseAnswerOf;
 
     private FakeOdooServer(int major, FakeOdooService service, IReadOnlyList<FakeOdooUser> users)
     {
@@ -33,6 +34,9 @@ public sealed class FakeOdooServer : IAsyncDisposable
     public Uri Url => host.Url;
 
     public FakeOdooService Service { get; }
+
+    /// <summary>The records as Odoo holds them, read the way assertions want them.</summary>
+    public FakeOdooRecords Records => new(Service);
 
     public IReadOnlyList<FakeOdooUser> Users { get; }
 
@@ -52,9 +56,9 @@ public sealed class FakeOdooServer : IAsyncDisposable
         _ => $"{Major}.0-20251001",
     };
 
-    public static async Task<FakeOdooServer> StartAsync(int major = 17)
+    public static async Task<FakeOdooServer> StartAsync(int major = 17, TimeProvider? time = null)
     {
-        var service = new FakeOdooService(new FakeOdooDatabase(major));
+        var service = new FakeOdooService(new FakeOdooDatabase(major), time);
         var server = new FakeOdooServer(major, service, FakeOdooSeed.Populate(service));
         server.host = await LoopbackServer.StartAsync(app =>
         {
@@ -75,9 +79,29 @@ public sealed class FakeOdooServer : IAsyncDisposable
     public void StartMaintenance(int requests) => Interlocked.Exchange(ref maintenanceRequests, requests);
 
     /// <summary>The next call of <paramref name="method"/> is carried out, but its answer is lost (504 from the proxy).</summary>
-    public void LoseAnswerOfNext(string method) => Volatile.Write(ref loseAnswerOf, method);
+    public void LoseAnswerOfNext(string method) => LoseAnswers(null, method);
+
+    /// <summary>
+    /// The next <paramref name="times"/> calls of <paramref name="model"/>.<paramref name="method"/> (any model when
+    /// null) are carried out and committed, then their answers are lost the way <paramref name="fault"/> says: what
+    /// a client sees when Odoo or the network fails between the commit and the reply.
+    /// </summary>
+    public void LoseAnswers(string? model, string method, int times = 1, FakeOdooFault fault = FakeOdooFault.GatewayTimeout)
+    {
+        lock (lostAnswers)
+        {
+            lostAnswers.Add(new FakeOdooLostAnswer(model, method, times, fault));
+        }
+    }
 
     public int CountOf(string model, string method) => calls.Count(c => c.Model == model && c.Method == method);
+
+    /// <summary>The model calls received (the version and login calls of "common" left out).</summary>
+    public int ModelCallCount => calls.Count(c => c.Model != "common");
+
+    /// <summary>Sets the company's tax rounding as Settings → Accounting does; documents computed afterwards follow it.</summary>
+    public void UseTaxRounding(string method) =>
+        Service.WriteRecord("res.company", 1, new JsonObject { ["tax_calculation_rounding_method"] = method });
 
     private async Task InjectFaultsAsync(HttpContext context, RequestDelegate next)
     {
@@ -113,9 +137,9 @@ public sealed class FakeOdooServer : IAsyncDisposable
                 "object" when method == "execute_kw" => ExecuteKw(arguments),
                 _ => throw new FakeOdooException("builtins.KeyError", $"'{service}'", HttpStatusCode.InternalServerError),
             });
-            if (LoseAnswer(service == "object" ? arguments[4]?.GetValue<string>() : method))
+            if (TakeLostAnswer(service == "object" ? arguments[3]?.GetValue<string>() : service, service == "object" ? arguments[4]?.GetValue<string>() : method) is { } fault)
             {
-                await HtmlAsync(context, HttpStatusCode.GatewayTimeout, "<html><body><h1>504 Gateway Time-out</h1></body></html>");
+                await LoseAsync(context, fault);
                 return;
             }
 
@@ -254,9 +278,9 @@ public sealed class FakeOdooServer : IAsyncDisposable
             LastContext = body["context"]?.DeepClone() as JsonObject;
             var ids = body.Remove("ids", out var idList) ? idList!.AsArray().Select(i => i!.GetValue<long>()).ToList() : null;
             var result = Unexpected(() => Service.Execute(user, model, method, ids, body));
-            if (LoseAnswer(method))
+            if (TakeLostAnswer(model, method) is { } fault)
             {
-                await HtmlAsync(context, HttpStatusCode.GatewayTimeout, "<html><body><h1>504 Gateway Time-out</h1></body></html>");
+                await LoseAsync(context, fault);
                 return;
             }
 
@@ -288,7 +312,45 @@ public sealed class FakeOdooServer : IAsyncDisposable
         }
     }
 
-    private bool LoseAnswer(string? method) => method is not null && Interlocked.CompareExchange(ref loseAnswerOf, null, method) == method;
+    private FakeOdooFault? TakeLostAnswer(string? model, string? method)
+    {
+        lock (lostAnswers)
+        {
+            var index = lostAnswers.FindIndex(l => l.Method == method && (l.Model is null || l.Model == model));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var lost = lostAnswers[index];
+            if (lost.Times <= 1)
+            {
+                lostAnswers.RemoveAt(index);
+            }
+            else
+            {
+                lostAnswers[index] = lost with { Times = lost.Times - 1 };
+            }
+
+            return lost.Fault;
+        }
+    }
+
+    private static async Task LoseAsync(HttpContext context, FakeOdooFault fault)
+    {
+        switch (fault)
+        {
+            case FakeOdooFault.ConnectionReset:
+                context.Abort();
+                break;
+            case FakeOdooFault.ServiceUnavailable:
+                await HtmlAsync(context, HttpStatusCode.ServiceUnavailable, "<html><body><h1>503 Service Unavailable</h1>Odoo is under maintenance.</body></html>");
+                break;
+            default:
+                await HtmlAsync(context, HttpStatusCode.GatewayTimeout, "<html><body><h1>504 Gateway Time-out</h1></body></html>");
+                break;
+        }
+    }
 
     private static void CheckDatabase(string? database)
     {

@@ -6,15 +6,21 @@ namespace Portal.Fakes.Odoo;
 
 /// <summary>
 /// Odoo's model methods as the connector uses them, with their side effects (order totals, delivery on
-/// confirmation, stock on validation) and their errors. One call at a time, as Odoo serializes a record's writes.
+/// confirmation, stock on validation, invoicing and payments) and their errors. One call at a time, as Odoo
+/// serializes a record's writes. The business rules live in the Sales, Stock and Accounting parts.
 /// </summary>
-public sealed class FakeOdooService(FakeOdooDatabase db)
+public sealed partial class FakeOdooService(FakeOdooDatabase db, TimeProvider? time = null)
 {
-    private static readonly string[] SharedProductFields = ["default_code", "barcode", "detailed_type", "type", "is_storable"];
-    private static readonly string[] RecordMethods = ["read", "write", "unlink", "action_confirm", "action_cancel", "button_validate", "action_post", "action_create_payments", "has_access"];
+    private static readonly string[] SharedProductFields = ["default_code", "barcode", "detailed_type", "type", "is_storable", "taxes_id"];
+    private static readonly string[] RecordMethods = ["read", "write", "unlink", "action_confirm", "action_cancel", "button_validate", "action_post", "action_create_payments", "has_access", "create_returns", "action_create_returns"];
     private readonly Lock gate = new();
 
     public FakeOdooDatabase Database => db;
+
+    /// <summary>The server's "today", for default dates and the year in document numbers.</summary>
+    private DateOnly Today => DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+
+    private string Now => (time ?? TimeProvider.System).GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     public static bool TakesIds(string method) => RecordMethods.Contains(method);
 
@@ -37,6 +43,11 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
             var definition = db.Model(model);
             arguments.Remove("context", out var contextNode);
             var context = contextNode as JsonObject ?? [];
+            if (method.StartsWith('_'))
+            {
+                throw new FakeOdooException("odoo.exceptions.AccessError", $"Private methods (such as {method}) cannot be called remotely.", HttpStatusCode.Forbidden);
+            }
+
             return method switch
             {
                 "search_read" => SearchRead(user, definition, arguments),
@@ -45,6 +56,7 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
                 // Odoo's read skips ids that do not exist (observed on 17), it raises no MissingError.
                 "read" => Allowed(user, definition, "read", ["fields"], arguments, () => new JsonArray((ids ?? []).Where(id => db.Exists(model, id)).Select(id => (JsonNode)db.Read(model, id, Fields(arguments))).ToArray())),
                 "create" when model == "account.payment.register" => Allowed(user, definition, "create", ["vals_list"], arguments, () => CreatePaymentWizard(arguments["vals_list"], context)),
+                "create" when model == "stock.return.picking" => Allowed(user, definition, "create", ["vals_list"], arguments, () => CreateReturnWizard(arguments["vals_list"], context)),
                 "create" => Allowed(user, definition, "create", ["vals_list"], arguments, () => Create(definition, arguments["vals_list"])),
                 "write" => Allowed(user, definition, "write", ["vals"], arguments, () => Write(user, model, ids, arguments["vals"]!.AsObject())),
                 "unlink" => Allowed(user, definition, "unlink", [], arguments, () => Unlink(user, model, ids)),
@@ -53,12 +65,35 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
                 "check_access_rights" => CheckAccessRights(user, definition, arguments),
                 "has_access" when db.Major >= 18 => Keywords(arguments, ["operation"], () => JsonValue.Create(user.May(model, arguments["operation"]!.GetValue<string>()))),
                 "action_confirm" when model == "sale.order" => Allowed(user, definition, "write", [], arguments, () => Confirm(Existing(user, model, ids))),
-                "action_cancel" when model == "sale.order" => Allowed(user, definition, "write", [], arguments, () => Cancel(Existing(user, model, ids))),
-                "button_validate" when model == "stock.picking" => Allowed(user, definition, "write", [], arguments, () => Validate(Existing(user, model, ids))),
+                "action_cancel" when model == "sale.order" => Allowed(user, definition, "write", [], arguments, () => Cancel(Existing(user, model, ids), context)),
+                "button_validate" when model == "stock.picking" => Allowed(user, definition, "write", [], arguments, () => Validate(Existing(user, model, ids), context)),
                 "action_post" when model == "account.move" => Allowed(user, definition, "write", [], arguments, () => Post(Existing(user, model, ids))),
-                "action_create_payments" when model == "account.payment.register" => Allowed(user, definition, "write", [], arguments, () => CreatePayments(Existing(user, model, ids))),
+                "action_post" when model == "account.payment" => Allowed(user, definition, "write", [], arguments, () => PostPayments(Existing(user, model, ids))),
+                "action_create_payments" when model == "account.payment.register" => Allowed(user, definition, "write", [], arguments, () => CreatePayments(Existing(user, model, ids), context)),
+                // Odoo 18 renamed the return wizard's button method.
+                "create_returns" when model == "stock.return.picking" && db.Major < 18 => Allowed(user, definition, "write", [], arguments, () => CreateReturns(Existing(user, model, ids), context)),
+                "action_create_returns" when model == "stock.return.picking" && db.Major >= 18 => Allowed(user, definition, "write", [], arguments, () => CreateReturns(Existing(user, model, ids), context)),
                 _ => throw FakeOdooException.UnknownMethod(model, method),
             };
+        }
+    }
+
+    /// <summary>Reads the records under the same lock as the calls, for tests' assertions.</summary>
+    public T Inspect<T>(Func<FakeOdooDatabase, T> read)
+    {
+        lock (gate)
+        {
+            return read(db);
+        }
+    }
+
+    /// <summary>Writes a record as the client would, with its side effects (for tests' setup).</summary>
+    public void WriteRecord(string model, long id, JsonObject values)
+    {
+        lock (gate)
+        {
+            db.Write(model, id, values);
+            AfterChange(model, id);
         }
     }
 
@@ -127,14 +162,17 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
                 values["product_tmpl_id"] = db.Create("product.template", TemplateValues(values));
                 break;
             case "sale.order":
-                values["name"] ??= db.NextName("S", 5);
-                values["state"] ??= "draft";
-                values["company_id"] ??= 1;
-                values["currency_id"] ??= 1;
+                OrderDefaults(values);
                 break;
             case "account.move":
-                values["state"] ??= "draft";
-                values["name"] ??= "/";
+                MoveDefaults(values);
+                break;
+            case "account.payment":
+                PaymentDefaults(values);
+                break;
+            case "product.template" or "product.product":
+                // New products get the company's default sales tax, as in Odoo.
+                values["taxes_id"] ??= db.Exists("res.company", 1) && Id(db.Raw("res.company", 1)["account_sale_tax_id"]) is { } tax ? new JsonArray(tax) : null;
                 break;
             case "res.partner":
                 values["active"] ??= true;
@@ -154,6 +192,11 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
 
         var id = db.Create(model.Name, values);
         AfterChange(model.Name, id);
+        if (model.Name == "sale.order.line" && State("sale.order", OrderOf(id)) == "sale")
+        {
+            LaunchDeliveries(OrderOf(id));
+        }
+
         return id;
     }
 
@@ -180,29 +223,47 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
     {
         foreach (var id in Existing(user, model, ids))
         {
+            CheckWrite(model, id, values);
             db.Write(model, id, values);
-            AfterChange(model, id);
+            AfterWrite(model, id, values);
         }
 
         return JsonValue.Create(true);
     }
 
-    private JsonValue Unlink(FakeOdooUser user, string model, IReadOnlyList<long>? ids)
+    // Odoo's business rules that refuse a write before anything changes.
+    private void CheckWrite(string model, long id, JsonObject values)
     {
-        foreach (var id in Existing(user, model, ids))
+        switch (model)
         {
-            if (model == "sale.order" && db.Raw(model, id)["state"]?.GetValue<string>() is "sale")
-            {
-                throw FakeOdooException.User("You can not delete a sent quotation or a confirmed sales order. You must first cancel it.");
-            }
-
-            db.Unlink(model, id);
+            case "sale.order" when values["order_line"] is JsonArray commands:
+                CheckLineCommands(id, commands);
+                break;
+            case "sale.order.line":
+                CheckLineWrite(id, values);
+                break;
         }
-
-        return JsonValue.Create(true);
     }
 
-    // Derived values Odoo keeps up to date: product variants, order totals, stock figures.
+    private void AfterWrite(string model, long id, JsonObject values)
+    {
+        AfterChange(model, id);
+
+        // Odoo launches procurement when a confirmed order's quantities change or lines are added to it.
+        var quantitiesChanged = model switch
+        {
+            "sale.order" => values["order_line"] is JsonArray commands && commands.OfType<JsonArray>().Any(c => c[0]!.GetValue<int>() == 0 || (c[0]!.GetValue<int>() == 1 && c[2]?["product_uom_qty"] is not null)),
+            "sale.order.line" => values.ContainsKey("product_uom_qty"),
+            _ => false,
+        };
+        var order = model == "sale.order.line" ? OrderOf(id) : id;
+        if (quantitiesChanged && State("sale.order", order) == "sale")
+        {
+            LaunchDeliveries(order);
+        }
+    }
+
+    // Derived values Odoo keeps up to date: product variants, order and invoice totals, stock figures.
     private void AfterChange(string model, long id)
     {
         switch (model)
@@ -218,17 +279,16 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
                 db.Create("product.product", variant);
                 break;
             case "sale.order.line":
-                FillLine(id);
-                ComputeTotals(db.Raw(model, id)["order_id"]!.GetValue<long>());
+                ComputeOrder(OrderOf(id));
                 break;
             case "sale.order":
-                ComputeTotals(id);
+                ComputeOrder(id);
                 break;
             case "account.move.line":
-                ComputeInvoiceTotal(db.Raw(model, id)["move_id"]!.GetValue<long>());
+                ComputeMove(db.Raw(model, id)["move_id"]!.GetValue<long>());
                 break;
             case "account.move":
-                ComputeInvoiceTotal(id);
+                ComputeMove(id);
                 break;
             case "stock.quant":
                 ComputeStock(db.Raw(model, id)["product_id"]!.GetValue<long>());
@@ -236,269 +296,29 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
         }
     }
 
-    private void FillLine(long lineId)
+    private JsonValue Unlink(FakeOdooUser user, string model, IReadOnlyList<long>? ids)
     {
-        var line = db.Raw("sale.order.line", lineId);
-        if (line["product_id"] is JsonValue product && line["name"] is null)
+        foreach (var id in Existing(user, model, ids))
         {
-            line["name"] = db.DisplayName("product.product", product.GetValue<long>());
-        }
-
-        line["product_uom_qty"] ??= 1.0;
-        line["discount"] ??= 0.0;
-        if (line["price_unit"] is null && line["product_id"] is JsonValue priced)
-        {
-            line["price_unit"] = db.Raw("product.product", priced.GetValue<long>())["lst_price"]?.DeepClone() ?? 0.0;
-        }
-    }
-
-    // Odoo rounds per line by default (round_per_line), as Shopify and WooCommerce do.
-    private void ComputeTotals(long orderId)
-    {
-        var taxesField = db.Major >= 19 ? "tax_ids" : "tax_id";
-        decimal untaxed = 0, tax = 0;
-        foreach (var lineId in db.Ids("sale.order.line").Where(l => db.Raw("sale.order.line", l)["order_id"]?.GetValue<long>() == orderId).ToList())
-        {
-            FillLine(lineId);
-            var line = db.Raw("sale.order.line", lineId);
-            var gross = Amount(line["price_unit"]) * Amount(line["product_uom_qty"]) * (1 - (Amount(line["discount"]) / 100m));
-            var included = 0m;
-            var excluded = 0m;
-            foreach (var taxId in line[taxesField]?.AsArray().Select(t => t!.GetValue<long>()) ?? [])
+            if (model == "sale.order" && db.Raw(model, id)["state"]?.GetValue<string>() is "sale")
             {
-                var taxRow = db.Raw("account.tax", taxId);
-                var rate = Amount(taxRow["amount"]) / 100m;
-                if (IsPriceIncluded(taxRow))
-                {
-                    included += rate;
-                }
-                else
-                {
-                    excluded += rate;
-                }
+                throw FakeOdooException.User("You can not delete a sent quotation or a confirmed sales order. You must first cancel it.");
             }
 
-            var subtotal = Math.Round(gross / (1 + included), 2, MidpointRounding.AwayFromZero);
-            var lineTax = Math.Round((gross - subtotal) + (subtotal * excluded), 2, MidpointRounding.AwayFromZero);
-            line["price_subtotal"] = subtotal;
-            line["price_tax"] = lineTax;
-            line["price_total"] = subtotal + lineTax;
-            untaxed += subtotal;
-            tax += lineTax;
-        }
-
-        var order = db.Raw("sale.order", orderId);
-        order["amount_untaxed"] = untaxed;
-        order["amount_tax"] = tax;
-        order["amount_total"] = untaxed + tax;
-    }
-
-    private void ComputeInvoiceTotal(long moveId)
-    {
-        var total = db.Ids("account.move.line").Where(l => db.Raw("account.move.line", l)["move_id"]?.GetValue<long>() == moveId)
-            .Sum(l => Amount(db.Raw("account.move.line", l)["quantity"]) * Amount(db.Raw("account.move.line", l)["price_unit"]));
-        db.Raw("account.move", moveId)["amount_total"] = total;
-        db.Raw("account.move", moveId)["amount_residual"] = total;
-    }
-
-    private bool IsPriceIncluded(JsonObject tax) => db.Major >= 18
-        ? tax["price_include_override"]?.GetValueKind() == JsonValueKind.String && tax["price_include_override"]!.GetValue<string>() == "tax_included"
-        : tax["price_include"]?.GetValueKind() == JsonValueKind.True;
-
-    private void ComputeStock(long productId)
-    {
-        decimal onHand = 0, reserved = 0;
-        foreach (var quantId in db.Ids("stock.quant"))
-        {
-            var quant = db.Raw("stock.quant", quantId);
-            if (quant["product_id"]?.GetValue<long>() == productId
-                && db.Raw("stock.location", quant["location_id"]!.GetValue<long>())["usage"]?.GetValue<string>() == "internal")
+            if (model == "sale.order.line")
             {
-                onHand += Amount(quant["quantity"]);
-                reserved += Amount(quant["reserved_quantity"]);
-            }
-        }
-
-        var product = db.Raw("product.product", productId);
-        product["qty_available"] = onHand;
-        product["free_qty"] = onHand - reserved;
-        product["virtual_available"] = onHand;
-    }
-
-    private JsonValue Confirm(IReadOnlyList<long> orders)
-    {
-        foreach (var orderId in orders)
-        {
-            var order = db.Raw("sale.order", orderId);
-            if (order["state"]?.GetValue<string>() is not ("draft" or "sent"))
-            {
-                throw FakeOdooException.User("Some orders are not in a state requiring confirmation.");
+                CheckLineUnlink(id);
             }
 
-            order["state"] = "sale";
-            var storableLines = db.Ids("sale.order.line")
-                .Where(l => db.Raw("sale.order.line", l)["order_id"]?.GetValue<long>() == orderId)
-                .Select(l => (Line: l, Product: db.Raw("sale.order.line", l)["product_id"]?.GetValue<long>()))
-                .Where(l => l.Product is { } p && IsStorable(p))
-                .ToList();
-            if (storableLines.Count == 0)
+            var order = model == "sale.order.line" ? OrderOf(id) : 0;
+            db.Unlink(model, id);
+            if (order != 0)
             {
-                continue;
-            }
-
-            var picking = db.Create("stock.picking", new JsonObject
-            {
-                ["name"] = db.NextName("WH/OUT/", 5),
-                ["origin"] = order["name"]!.DeepClone(),
-                ["sale_id"] = orderId,
-                ["partner_id"] = (order["partner_shipping_id"] ?? order["partner_id"])!.DeepClone(),
-                ["state"] = "assigned",
-                ["picking_type_code"] = "outgoing",
-            });
-            foreach (var (line, product) in storableLines)
-            {
-                db.Create("stock.move", new JsonObject
-                {
-                    ["name"] = db.DisplayName("product.product", product!.Value),
-                    ["picking_id"] = picking,
-                    ["product_id"] = product,
-                    ["product_uom_qty"] = db.Raw("sale.order.line", line)["product_uom_qty"]!.DeepClone(),
-                    ["quantity"] = 0.0,
-                    ["state"] = "assigned",
-                    ["sale_line_id"] = line,
-                });
+                ComputeOrder(order);
             }
         }
 
         return JsonValue.Create(true);
-    }
-
-    private bool IsStorable(long productId)
-    {
-        var product = db.Raw("product.product", productId);
-        return db.Major >= 18
-            ? product["is_storable"]?.GetValueKind() == JsonValueKind.True
-            : product["detailed_type"]?.GetValue<string>() == "product";
-    }
-
-    private JsonValue Cancel(IReadOnlyList<long> orders)
-    {
-        foreach (var orderId in orders)
-        {
-            var pickings = PickingsOf(orderId).ToList();
-            if (pickings.Any(p => db.Raw("stock.picking", p)["state"]?.GetValue<string>() == "done"))
-            {
-                throw FakeOdooException.User("You cannot cancel a sales order that has a done delivery. Create a return first.");
-            }
-
-            db.Raw("sale.order", orderId)["state"] = "cancel";
-            foreach (var picking in pickings)
-            {
-                db.Raw("stock.picking", picking)["state"] = "cancel";
-            }
-        }
-
-        return JsonValue.Create(true);
-    }
-
-    private IEnumerable<long> PickingsOf(long orderId) =>
-        db.Ids("stock.picking").Where(p => db.Raw("stock.picking", p)["sale_id"]?.GetValue<long>() == orderId);
-
-    private JsonValue Validate(IReadOnlyList<long> pickings)
-    {
-        foreach (var pickingId in pickings)
-        {
-            var picking = db.Raw("stock.picking", pickingId);
-            if (picking["state"]?.GetValue<string>() is "done" or "cancel")
-            {
-                throw FakeOdooException.User("You cannot validate a transfer if no quantities are reserved nor done.");
-            }
-
-            picking["state"] = "done";
-            foreach (var moveId in db.Ids("stock.move").Where(m => db.Raw("stock.move", m)["picking_id"]?.GetValue<long>() == pickingId).ToList())
-            {
-                var move = db.Raw("stock.move", moveId);
-                move["quantity"] = move["product_uom_qty"]!.DeepClone();
-                move["state"] = "done";
-                TakeFromStock(move["product_id"]!.GetValue<long>(), Amount(move["product_uom_qty"]));
-            }
-        }
-
-        return JsonValue.Create(true);
-    }
-
-    private void TakeFromStock(long productId, decimal quantity)
-    {
-        var quant = db.Ids("stock.quant").FirstOrDefault(q => db.Raw("stock.quant", q)["product_id"]?.GetValue<long>() == productId);
-        if (quant != 0)
-        {
-            var row = db.Raw("stock.quant", quant);
-            row["quantity"] = Amount(row["quantity"]) - quantity;
-            ComputeStock(productId);
-        }
-    }
-
-    // The wizard reads the invoices to pay from the context (active_model, active_ids), as Odoo's does.
-    private JsonNode CreatePaymentWizard(JsonNode? values, JsonObject context)
-    {
-        if (context["active_model"]?.GetValue<string>() != "account.move" || context["active_ids"] is not JsonArray active || active.Count == 0)
-        {
-            throw FakeOdooException.User("The register payment wizard should only be called on account.move or account.move.line records.");
-        }
-
-        var moves = active.Select(m => m!.GetValue<long>()).ToList();
-        var list = values as JsonArray ?? [values?.DeepClone()];
-        var ids = list.Select(v =>
-        {
-            var wizard = (JsonObject)v!.DeepClone();
-            wizard["line_ids"] = new JsonArray(new JsonArray(6, 0, new JsonArray(moves.Select(m => JsonValue.Create(m)).ToArray<JsonNode?>())));
-            wizard["journal_id"] ??= db.Ids("account.journal").First(j => db.Raw("account.journal", j)["type"]?.GetValue<string>() == "bank");
-            wizard["amount"] ??= moves.Sum(m => Amount(db.Raw("account.move", m)["amount_residual"]));
-            wizard["partner_id"] ??= db.Raw("account.move", moves[0])["partner_id"]?.DeepClone();
-            wizard["payment_date"] ??= "2026-11-24";
-            return JsonValue.Create(db.Create("account.payment.register", wizard));
-        }).ToArray<JsonNode?>();
-        return values is JsonArray ? new JsonArray(ids) : ids[0]!;
-    }
-
-    private JsonObject CreatePayments(IReadOnlyList<long> wizards)
-    {
-        long payment = 0;
-        foreach (var wizardId in wizards)
-        {
-            var wizard = db.Raw("account.payment.register", wizardId);
-            var moves = wizard["line_ids"]!.AsArray().Select(m => m!.GetValue<long>()).ToList();
-            payment = db.Create("account.payment", new JsonObject
-            {
-                ["name"] = db.NextName("PBNK1/2026/", 5),
-                ["amount"] = wizard["amount"]!.DeepClone(),
-                ["journal_id"] = wizard["journal_id"]!.DeepClone(),
-                ["partner_id"] = wizard["partner_id"]?.DeepClone(),
-                ["state"] = "posted",
-                ["memo"] = string.Join(" ", moves.Select(m => db.Raw("account.move", m)["name"]!.GetValue<string>())),
-            });
-            foreach (var move in moves)
-            {
-                db.Raw("account.move", move)["payment_state"] = "paid";
-                db.Raw("account.move", move)["amount_residual"] = 0.0;
-            }
-        }
-
-        return new JsonObject { ["name"] = "Payments", ["type"] = "ir.actions.act_window", ["res_model"] = "account.payment", ["context"] = new JsonObject { ["create"] = false }, ["view_mode"] = "form", ["res_id"] = payment };
-    }
-
-    private JsonNode? Post(IReadOnlyList<long> moves)
-    {
-        foreach (var moveId in moves)
-        {
-            var move = db.Raw("account.move", moveId);
-            move["state"] = "posted";
-            move["payment_state"] = "not_paid";
-            move["name"] = db.NextName(move["move_type"]?.GetValue<string>() == "out_refund" ? "RINV/2026/" : "INV/2026/", 5);
-        }
-
-        // Odoo's action_post returns nothing; JSON-RPC answers result: null.
-        return null;
     }
 
     private static JsonObject FieldsGet(FakeOdooModel model, JsonObject arguments)
@@ -547,6 +367,17 @@ public sealed class FakeOdooService(FakeOdooDatabase db)
     private static JsonArray Ids(IEnumerable<long> ids) => new(ids.Select(id => JsonValue.Create(id)).ToArray<JsonNode?>());
 
     private static decimal Amount(JsonNode? value) => value is JsonValue number && number.GetValueKind() == JsonValueKind.Number ? FakeOdooDomain.Number(number) : 0m;
+
+    private static long? Id(JsonNode? value) => value is JsonValue id && id.GetValueKind() == JsonValueKind.Number ? (long)FakeOdooDomain.Number(id) : null;
+
+    private static List<long> IdList(JsonNode? value) => value is JsonArray list ? list.Select(i => i!.GetValue<long>()).ToList() : [];
+
+    private static JsonArray IdArray(IEnumerable<long> ids) => new(ids.Select(i => JsonValue.Create(i)).ToArray<JsonNode?>());
+
+    private string? State(string model, long id) => db.Raw(model, id)["state"]?.GetValue<string>();
+
+    private string Text(string model, long id, string field) =>
+        db.Raw(model, id)[field] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : "";
 
     private static void Require(FakeOdooUser user, FakeOdooModel model, string operation)
     {

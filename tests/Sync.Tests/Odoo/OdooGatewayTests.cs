@@ -135,12 +135,12 @@ public class OdooGatewayTests : IAsyncLifetime
     public async Task A_method_that_returns_nothing_answers_null_without_error()
     {
         var (_, client) = await StartAsync(17);
-        var move = (await client.CreateAsync("account.move", [new JsonObject { ["move_type"] = "out_invoice", ["partner_id"] = 2 }]))[0];
+        var payment = (await client.CreateAsync("account.payment", [new JsonObject { ["partner_id"] = 2, ["amount"] = 10 }]))[0];
 
-        var answer = await client.CallAsync("account.move", "action_post", [move]);
+        var answer = await client.CallAsync("account.payment", "action_post", [payment]);
 
         Assert.Null(answer);
-        Assert.Equal("posted", (await client.ReadAsync("account.move", [move], ["state"]))[0]!.Text("state"));
+        Assert.Equal("posted", (await client.ReadAsync("account.payment", [payment], ["state"]))[0]!.Text("state"));
     }
 
     [Fact]
