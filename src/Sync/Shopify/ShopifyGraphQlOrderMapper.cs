@@ -4,8 +4,8 @@ namespace Portal.Sync.Shopify;
 
 /// <summary>
 /// An order as Operations/Order.graphql reads it (all its line pages joined) into the canonical model. As with
-/// webhook bodies, totals are the original ones, not the current ones that already subtract refunds. Refunds
-/// carry their total only: their lines, shipping and transactions are not read by this document.
+/// webhook bodies, totals are the original ones, not the current ones that already subtract refunds. Each refund
+/// is the one Operations/Refund.graphql read, joined in by the client in place of the order's list of refund ids.
 /// </summary>
 internal static class ShopifyGraphQlOrderMapper
 {
@@ -151,18 +151,46 @@ internal static class ShopifyGraphQlOrderMapper
         };
     }
 
-    private static CommerceRefund Refund(PayloadNode refund, string orderId) => new()
+    /// <summary>A refund as Operations/Refund.graphql reads it (every page of its lines joined).</summary>
+    private static CommerceRefund Refund(PayloadNode refund, string orderId)
     {
-        Id = refund.RequiredGidId("id", "Refund"),
-        OrderId = orderId,
-        CreatedAt = refund.Time("createdAt"),
-        Note = refund.Text("note"),
-        Lines = [],
-        Shipping = 0m,
-        Adjustments = [],
-        Transactions = [],
-        Amount = refund.RequiredShopMoney("totalRefundedSet"),
-    };
+        var lines = refund.Nodes("refundLineItems");
+        var shipping = refund.Nodes("refundShippingLines");
+        return new CommerceRefund
+        {
+            Id = refund.RequiredGidId("id", "Refund"),
+            OrderId = orderId,
+            CreatedAt = refund.Time("createdAt"),
+            Note = refund.Text("note"),
+
+            // GraphQL says per line what went back to stock; the REST bodies' refund-wide flag is whether any did.
+            Restock = lines.Any(line => line.RequiredFlag("restocked")),
+            Lines = lines.Select(RefundLine).ToList(),
+            Shipping = shipping.Sum(line => line.RequiredShopMoney("subtotalAmountSet")),
+            ShippingTax = shipping.Sum(line => line.RequiredShopMoney("taxAmountSet")),
+            Adjustments = refund.Nodes("orderAdjustments")
+                .Select(adjustment => new CommerceRefundAdjustment(
+                    ShopifyGraphQlFields.RestCode(adjustment.Text("reason")), Reason: null,
+                    adjustment.RequiredShopMoney("amountSet"), adjustment.RequiredShopMoney("taxAmountSet")))
+                .ToList(),
+            Transactions = refund.Nodes("transactions").Select(Payment).ToList(),
+            Amount = refund.RequiredShopMoney("totalRefundedSet"),
+        };
+    }
+
+    private static CommerceRefundLine RefundLine(PayloadNode line)
+    {
+        var restock = line.Text("restockType");
+        return new CommerceRefundLine
+        {
+            LineId = line.RequiredObject("lineItem").RequiredGidId("id", "LineItem"),
+            Quantity = line.RequiredInteger("quantity"),
+            Subtotal = line.RequiredShopMoney("subtotalSet"),
+            Tax = line.RequiredShopMoney("totalTaxSet"),
+            Restock = restock is null ? null : new StoreCode<CommerceRestockType>(ShopifyRefundMapper.RestockOf(ShopifyGraphQlFields.RestCode(restock)!), restock),
+            LocationId = line.Object("location")?.GidId("id", "Location"),
+        };
+    }
 
     private static CommerceFulfilment Fulfilment(PayloadNode fulfilment, string orderId)
     {

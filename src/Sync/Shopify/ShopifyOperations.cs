@@ -9,6 +9,8 @@ internal static class ShopifyOperations
 
     public static ShopifyOperation Order { get; } = ShopifyOperation.Load("Order");
 
+    public static ShopifyOperation Refund { get; } = ShopifyOperation.Load("Refund");
+
     public static ShopifyOperation WebhookSubscriptions { get; } = ShopifyOperation.Load("WebhookSubscriptions");
 
     public static ShopifyOperation WebhookSubscriptionCreate { get; } = ShopifyOperation.Load("WebhookSubscriptionCreate");

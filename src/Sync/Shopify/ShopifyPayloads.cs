@@ -10,7 +10,10 @@ public static class ShopifyPayloads
 {
     public static CommerceOrder ParseOrder(string json) => StorePayload.Read(json, "Shopify order", ShopifyOrderMapper.Map);
 
-    /// <summary>An Admin GraphQL Order object as Operations/Order.graphql selects it (every page of its lines joined).</summary>
+    /// <summary>
+    /// An Admin GraphQL Order object as Operations/Order.graphql selects it, every page of its lines joined and each
+    /// refund in its list as Operations/Refund.graphql selects it (every page of the refund's lines joined).
+    /// </summary>
     public static CommerceOrder ParseGraphQlOrder(string json) => StorePayload.Read(json, "Shopify order", ShopifyGraphQlOrderMapper.Map);
 
     public static CommerceRefund ParseRefund(string json) => StorePayload.Read(json, "Shopify refund", ShopifyRefundMapper.Map);

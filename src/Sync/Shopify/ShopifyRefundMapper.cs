@@ -19,6 +19,7 @@ internal static class ShopifyRefundMapper
             // No sample carries a refunded shipping line; the amount is read as GraphQL's RefundShippingLine
             // names it (subtotalAmountSet), and any other shape fails loudly rather than refunding no shipping.
             Shipping = refund.Objects("refund_shipping_lines").Sum(line => line.RequiredMoney("subtotal_amount")),
+            ShippingTax = refund.Objects("refund_shipping_lines").Sum(line => line.RequiredMoney("tax_amount")),
             Adjustments = refund.Objects("order_adjustments").Select(Adjustment).ToList(),
             Transactions = transactions,
             Amount = transactions
@@ -45,7 +46,7 @@ internal static class ShopifyRefundMapper
     private static CommerceRefundAdjustment Adjustment(PayloadNode adjustment) =>
         new(adjustment.Text("kind"), adjustment.Text("reason"), adjustment.RequiredMoney("amount"), adjustment.Money("tax_amount") ?? 0m);
 
-    private static CommerceRestockType RestockOf(string restock) => restock switch
+    internal static CommerceRestockType RestockOf(string restock) => restock switch
     {
         "no_restock" => CommerceRestockType.NoRestock,
         "cancel" => CommerceRestockType.Cancel,

@@ -11,8 +11,9 @@ namespace Portal.Sync.Shopify;
 /// </summary>
 public sealed class ShopifyStoreClient : IStoreClient
 {
-    // A page of lines keeps Order.graphql's requested cost under Shopify's single-query limit of 1000.
+    // Pages of lines keep Order.graphql's and Refund.graphql's requested costs under Shopify's single-query limit of 1000.
     private const int LineItemsPerPage = 25;
+    private const int RefundLineItemsPerPage = 50;
 
     private readonly ShopifyOptions options;
 
@@ -136,7 +137,10 @@ public sealed class ShopifyStoreClient : IStoreClient
         }
     }
 
-    /// <summary>The order with every page of its lines, mapped; null when the shop has no such order.</summary>
+    /// <summary>
+    /// The order with every page of its lines and each of its refunds in full, mapped; null when the shop has no
+    /// such order. Refunds cost one more query each, and only orders that have them pay it.
+    /// </summary>
     private async Task<CommerceOrder?> FetchOrderAsync(string gid, CancellationToken cancellationToken)
     {
         JsonObject? order = null;
@@ -169,6 +173,14 @@ public sealed class ShopifyStoreClient : IStoreClient
         }
         while (after is not null);
 
+        var refunds = new JsonArray();
+        foreach (var refund in order["refunds"]?.AsArray().OfType<JsonObject>() ?? [])
+        {
+            refunds.Add(await FetchRefundAsync(refund["id"]?.GetValue<string>() ?? throw ShopifyErrors.NotUnderstood(GraphQl.Shop, "Order", "a refund without id"),
+                cancellationToken));
+        }
+
+        order["refunds"] = refunds;
         try
         {
             return ShopifyPayloads.ParseGraphQlOrder(order.ToJsonString());
@@ -177,6 +189,51 @@ public sealed class ShopifyStoreClient : IStoreClient
         {
             throw new StoreApiException(StoreApiErrorKind.Protocol, error.Message, inner: error);
         }
+    }
+
+    /// <summary>
+    /// A refund with every page of its lines. Its other lists are capped in Refund.graphql; a refund beyond a cap
+    /// fails rather than reaching the flows with money missing.
+    /// </summary>
+    private async Task<JsonObject> FetchRefundAsync(string gid, CancellationToken cancellationToken)
+    {
+        JsonObject? refund = null;
+        string? after = null;
+        do
+        {
+            var data = await GraphQl.QueryAsync(ShopifyOperations.Refund,
+                new JsonObject { ["id"] = gid, ["refundLineItemsFirst"] = RefundLineItemsPerPage, ["refundLineItemsAfter"] = after }, cancellationToken);
+            if (data["refund"] is not JsonObject page)
+            {
+                throw ShopifyErrors.NotUnderstood(GraphQl.Shop, ShopifyOperations.Refund.Name, $"no refund {gid}, though its order lists it");
+            }
+
+            var linePage = ShopifyConnection.Read(page["refundLineItems"], "refund.refundLineItems");
+            if (refund is null)
+            {
+                refund = page.DeepClone().AsObject();
+                foreach (var capped in new[] { "refundShippingLines", "orderAdjustments", "transactions" })
+                {
+                    if (ShopifyConnection.Read(page[capped], $"refund.{capped}").NextCursor is not null)
+                    {
+                        throw ShopifyErrors.NotUnderstood(GraphQl.Shop, ShopifyOperations.Refund.Name, $"refund {gid} has more {capped} than Refund.graphql reads");
+                    }
+                }
+            }
+            else
+            {
+                var lines = refund["refundLineItems"]!["nodes"]!.AsArray();
+                foreach (var line in linePage.Nodes)
+                {
+                    lines.Add(line.DeepClone());
+                }
+            }
+
+            after = linePage.NextCursor;
+        }
+        while (after is not null);
+
+        return refund;
     }
 
     private static RemoteWebhook Webhook(JsonObject subscription)

@@ -9,6 +9,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Portal.Fakes.Orders;
 
 namespace Portal.Fakes.Shopify;
 
@@ -19,6 +20,10 @@ namespace Portal.Fakes.Shopify;
 /// a leaky cost bucket on a <see cref="TimeProvider"/> with THROTTLED answers like Shopify's and extensions.cost on
 /// every answer; page sizes over 250 and mutations lacking a required <c>@idempotent</c> refused; the OAuth code
 /// exchange; and signed webhook deliveries to any address. Error texts Shopify does not document are approximations.
+/// Orders come either as ready GraphQL objects (<see cref="AddOrder(JsonObject)"/>) or from a platform-neutral
+/// <see cref="FakeOrderSpec"/> (<see cref="AddOrder(FakeOrderSpec, DateTimeOffset?)"/>), which the shop then pays,
+/// refunds, cancels and edits as Shopify would, answering the Order, Refund and OrdersChangedSince queries and
+/// sending the order's and refunds' webhooks in their REST shapes.
 /// </summary>
 public sealed class FakeShopifyServer : IAsyncDisposable
 {
@@ -37,6 +42,7 @@ public sealed class FakeShopifyServer : IAsyncDisposable
     {
         ["orders"] = "read_orders",
         ["order"] = "read_orders",
+        ["refund"] = "read_orders",
         ["inventorySetQuantities"] = "write_inventory",
     };
 
@@ -47,13 +53,25 @@ public sealed class FakeShopifyServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonNode?> idempotentResults = new();
     private readonly ConcurrentDictionary<string, byte> authorizationCodes = new();
     private readonly ConcurrentQueue<(HttpStatusCode Status, TimeSpan? RetryAfter)> injected = new();
+    private readonly Lock ordersGate = new();
+    private readonly Dictionary<long, FakeShopifyPlacedOrder> placedOrders = [];
+    private readonly Dictionary<string, (long ProductId, long VariantId)> catalogue = [];
+    private readonly TimeProvider time;
     private long nextId = 1;
+
+    // Shopify's resource ids are 13 digits and more; one sequence for every part of every order keeps them apart.
+    private long nextResourceId = 5_100_000_000_000;
+    private int lastOrderNumber = 1000;
     private int requests;
     private int throttled;
 
     private LoopbackServer? server;
 
-    private FakeShopifyServer(FakeShopifyBucket bucket) => Bucket = bucket;
+    private FakeShopifyServer(FakeShopifyBucket bucket, TimeProvider time)
+    {
+        Bucket = bucket;
+        this.time = time;
+    }
 
     public Uri Url => server!.Url;
 
@@ -93,7 +111,8 @@ public sealed class FakeShopifyServer : IAsyncDisposable
 
     public static async Task<FakeShopifyServer> StartAsync(TimeProvider? time = null, double maximumAvailable = 2000, double restoreRate = 100)
     {
-        var fake = new FakeShopifyServer(new FakeShopifyBucket(maximumAvailable, restoreRate, time ?? TimeProvider.System));
+        time ??= TimeProvider.System;
+        var fake = new FakeShopifyServer(new FakeShopifyBucket(maximumAvailable, restoreRate, time), time);
         fake.server = await LoopbackServer.StartAsync(app =>
         {
             app.MapPost("/admin/api/{version}/graphql.json", fake.GraphQlAsync);
@@ -107,6 +126,156 @@ public sealed class FakeShopifyServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(order);
         Orders[long.Parse(order["id"]!.GetValue<string>().Split('/')[^1], CultureInfo.InvariantCulture)] = order;
     }
+
+    /// <summary>
+    /// Places an order as <paramref name="spec"/> describes it, paid with <see cref="FakeOrderSpec.Gateway"/> unless
+    /// the spec says it is unpaid; returns its id. Its products and variants are the shop's for each SKU.
+    /// <paramref name="updatedAt"/> is when it was placed (the clock's now by default).
+    /// </summary>
+    public long AddOrder(FakeOrderSpec spec, DateTimeOffset? updatedAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Fees.Count > 0)
+        {
+            throw new ArgumentException("Shopify orders have no fee lines: fees are WooCommerce's.", nameof(spec));
+        }
+
+        lock (ordersGate)
+        {
+            var placedAt = WholeSeconds(updatedAt ?? time.GetUtcNow());
+            var order = new FakeShopifyPlacedOrder(
+                NextResourceId(), ++lastOrderNumber, spec, placedAt,
+                [.. spec.Lines.Select(_ => NextResourceId())],
+                [.. spec.Lines.Select(line => CatalogueEntry(line.Sku))],
+                NextResourceId(),
+                [.. spec.Duties.Select(_ => NextResourceId())]);
+            if (spec.Paid)
+            {
+                order.Pay(new FakeShopifyTransaction(NextResourceId(), spec.Gateway, "SALE", "SUCCESS", spec.Total, placedAt));
+            }
+
+            placedOrders[order.Id] = order;
+            Publish(order);
+            return order.Id;
+        }
+    }
+
+    /// <summary>The state of an order placed from a spec, e.g. for the ids Shopify gave its lines.</summary>
+    public FakeShopifyPlacedOrder PlacedOrder(long orderId)
+    {
+        lock (ordersGate)
+        {
+            return placedOrders[orderId];
+        }
+    }
+
+    /// <summary>
+    /// Refunds what <paramref name="refund"/> says through the order's gateway, for
+    /// <see cref="FakeOrderMath.RefundAmount"/>; returns the refund's id. Refunded lines are no longer to ship.
+    /// </summary>
+    public long AddRefund(long orderId, FakeRefundSpec refund)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        lock (ordersGate)
+        {
+            var order = placedOrders[orderId];
+            var at = NextUpdate(order);
+            var placed = new FakeShopifyPlacedRefund(
+                NextResourceId(), refund, at,
+                [.. refund.Lines.Select(_ => NextResourceId())],
+                refund.Shipping > 0 ? NextResourceId() : null,
+                new FakeShopifyTransaction(NextResourceId(), order.Spec.Gateway, "REFUND", "SUCCESS", FakeOrderMath.RefundAmount(order.Spec, refund), at));
+            order.Refund(placed);
+            order.UpdatedAt = at;
+            Publish(order);
+            return placed.Id;
+        }
+    }
+
+    /// <summary>Cancels the order (<paramref name="reason"/> as GraphQL spells it); an unpaid one is then voided.</summary>
+    public void CancelOrder(long orderId, string reason = "CUSTOMER") =>
+        Change(orderId, (order, at) => order.Cancel(at, reason));
+
+    /// <summary>Takes the payment of an unpaid order: a successful sale of its total through its gateway.</summary>
+    public void MarkPaid(long orderId) =>
+        Change(orderId, (order, at) =>
+        {
+            if (order.Paid)
+            {
+                throw new InvalidOperationException($"Order {orderId} is paid already.");
+            }
+
+            order.Pay(new FakeShopifyTransaction(NextResourceId(), order.Spec.Gateway, "SALE", "SUCCESS", order.Spec.Total, at));
+        });
+
+    /// <summary>
+    /// Edits the order as the merchant would (address, email, lines); lines keep their ids by index, so an edit
+    /// must keep the lines that refunds point at.
+    /// </summary>
+    public void UpdateOrder(long orderId, Func<FakeOrderSpec, FakeOrderSpec> edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        Change(orderId, (order, _) =>
+        {
+            var edited = edit(order.Spec);
+            if (edited.Lines.Count != order.Spec.Lines.Count || edited.Duties.Count != order.Spec.Duties.Count)
+            {
+                throw new ArgumentException("An edit keeps the order's lines and duties (their ids are by index).", nameof(edit));
+            }
+
+            order.Spec = edited;
+        });
+    }
+
+    /// <summary>The body Shopify sends for the order's topics (orders/create, orders/updated, orders/paid, orders/cancelled).</summary>
+    public string OrderWebhookBody(long orderId)
+    {
+        lock (ordersGate)
+        {
+            return FakeShopifyOrderRest.Order(placedOrders[orderId]).ToJsonString();
+        }
+    }
+
+    /// <summary>The refunds/create body of a refund.</summary>
+    public string RefundWebhookBody(long refundId)
+    {
+        lock (ordersGate)
+        {
+            var order = placedOrders.Values.Single(candidate => candidate.Refunds.Any(refund => refund.Id == refundId));
+            return FakeShopifyOrderRest.Refund(order, order.Refunds.Single(refund => refund.Id == refundId)).ToJsonString();
+        }
+    }
+
+    /// <summary>
+    /// Delivers the order's <paramref name="topic"/> webhook (one of <see cref="OrderTopics"/>) with its body as it
+    /// is now, triggered at its last update.
+    /// </summary>
+    public Task<HttpResponseMessage> SendOrderWebhookAsync(Uri target, string topic, long orderId, string secret, string? eventId = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (!OrderTopics.Contains(topic))
+        {
+            throw new ArgumentException($"Order webhooks are {string.Join(", ", OrderTopics)}, not {topic}.", nameof(topic));
+        }
+
+        return SendWebhookAsync(target, topic, OrderWebhookBody(orderId), secret, eventId, PlacedOrder(orderId).UpdatedAt, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Delivers refunds/create for the refund, triggered when it was made.</summary>
+    public Task<HttpResponseMessage> SendRefundWebhookAsync(Uri target, long refundId, string secret, string? eventId = null,
+        CancellationToken cancellationToken = default)
+    {
+        DateTimeOffset createdAt;
+        lock (ordersGate)
+        {
+            createdAt = placedOrders.Values.SelectMany(order => order.Refunds).Single(refund => refund.Id == refundId).CreatedAt;
+        }
+
+        return SendWebhookAsync(target, "refunds/create", RefundWebhookBody(refundId), secret, eventId, createdAt, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The topics whose body is the order.</summary>
+    public static IReadOnlyList<string> OrderTopics { get; } = ["orders/create", "orders/updated", "orders/paid", "orders/cancelled"];
 
     public FakeShopifyWebhookSubscription AddWebhookSubscription(string topic, Uri uri)
     {
@@ -276,6 +445,10 @@ public sealed class FakeShopifyServer : IAsyncDisposable
             case "order":
                 var id = request.StringArgument(field, "id")!;
                 return Orders.Values.FirstOrDefault(order => order["id"]!.GetValue<string>() == id) is { } found ? request.Project(found, field.SelectionSet!) : null;
+            case "refund":
+                var refundId = request.StringArgument(field, "id")!;
+                return Orders.Values.SelectMany(order => order["refunds"]?.AsArray() ?? []).OfType<JsonObject>()
+                    .FirstOrDefault(refund => refund["id"]!.GetValue<string>() == refundId) is { } refund ? request.Project(refund, field.SelectionSet!) : null;
             case "webhookSubscriptions":
                 return request.Connection(new JsonArray(WebhookSubscriptions.Select(s => (JsonNode)Json(s)).ToArray()), field);
             default:
@@ -374,6 +547,43 @@ public sealed class FakeShopifyServer : IAsyncDisposable
 
             payload["inventoryAdjustmentGroup"] = new JsonObject { ["id"] = $"gid://shopify/InventoryAdjustmentGroup/{Interlocked.Increment(ref nextId)}" };
         }
+    }
+
+    private void Change(long orderId, Action<FakeShopifyPlacedOrder, DateTimeOffset> change)
+    {
+        lock (ordersGate)
+        {
+            var order = placedOrders[orderId];
+            var at = NextUpdate(order);
+            change(order, at);
+            order.UpdatedAt = at;
+            Publish(order);
+        }
+    }
+
+    /// <summary>Now, but always after the order's last update, so every change is newer even on a clock that stands still.</summary>
+    private DateTimeOffset NextUpdate(FakeShopifyPlacedOrder order)
+    {
+        var now = WholeSeconds(time.GetUtcNow());
+        return now > order.UpdatedAt ? now : order.UpdatedAt.AddSeconds(1);
+    }
+
+    /// <summary>Shopify's times have whole seconds; keeping them so makes the bodies, the API and the headers agree.</summary>
+    private static DateTimeOffset WholeSeconds(DateTimeOffset time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Offset);
+
+    private void Publish(FakeShopifyPlacedOrder order) => Orders[order.Id] = FakeShopifyOrderGraphQl.Render(order);
+
+    private long NextResourceId() => Interlocked.Increment(ref nextResourceId);
+
+    private (long ProductId, long VariantId) CatalogueEntry(string sku)
+    {
+        if (!catalogue.TryGetValue(sku, out var entry))
+        {
+            entry = (NextResourceId(), NextResourceId());
+            catalogue[sku] = entry;
+        }
+
+        return entry;
     }
 
     private async Task AccessTokenAsync(HttpContext context)

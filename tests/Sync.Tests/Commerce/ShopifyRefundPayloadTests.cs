@@ -104,21 +104,22 @@ public class ShopifyRefundPayloadTests
     public void Refunded_shipping_and_order_adjustments_are_read_from_their_money_bags()
     {
         // order_adjustments as in Gadget's 2025-04 refunds exemplar 2; refund_shipping_lines as GraphQL's
-        // RefundShippingLine names its amounts (no sample has one).
+        // RefundShippingLine names its amounts, subtotalAmountSet and taxAmountSet (no sample has one).
         var json = RealFixture.Edited(RealFixture.Property(RestRefund, "refund"), refund =>
         {
             refund["order_adjustments"] = System.Text.Json.Nodes.JsonNode.Parse("""
                 [{"id": 1, "order_id": 450789469, "refund_id": 509562969, "amount": "-3.00", "tax_amount": "-0.18", "kind": "refund_discrepancy", "reason": "Refund discrepancy"}]
                 """);
             refund["refund_shipping_lines"] = System.Text.Json.Nodes.JsonNode.Parse("""
-                [{"id": 2, "subtotal_amount_set": {"shop_money": {"amount": "5.00", "currency_code": "USD"}, "presentment_money": {"amount": "5.00", "currency_code": "USD"}}}]
+                [{"id": 2, "subtotal_amount_set": {"shop_money": {"amount": "5.00", "currency_code": "USD"}, "presentment_money": {"amount": "5.00", "currency_code": "USD"}},
+                  "tax_amount_set": {"shop_money": {"amount": "0.30", "currency_code": "USD"}, "presentment_money": {"amount": "0.30", "currency_code": "USD"}}}]
                 """);
         });
 
         var refund = ShopifyPayloads.ParseRefund(json);
 
         Assert.Equal(new CommerceRefundAdjustment("refund_discrepancy", "Refund discrepancy", -3.00m, -0.18m), Assert.Single(refund.Adjustments));
-        Assert.Equal(5.00m, refund.Shipping);
+        Assert.Equal((5.00m, 0.30m), (refund.Shipping, refund.ShippingTax));
     }
 
     [Fact]

@@ -61,6 +61,10 @@ internal sealed class ShopifyAdminSchema
         return new ShopifyAdminSchema(schema, needingIdempotency);
     }
 
+    /// <summary>The names of the fields of an object or interface type; null when the schema has no such type.</summary>
+    public IReadOnlySet<string>? FieldsOf(string typeName) =>
+        schema.AllTypes[typeName] is IComplexGraphType type ? type.Fields.Select(field => field.Name).ToHashSet() : null;
+
     /// <summary>The problems with a document of one operation, in words; empty when it is valid.</summary>
     public async Task<IReadOnlyList<string>> ProblemsAsync(string document)
     {

@@ -7,8 +7,9 @@ using Portal.Tests.Shared;
 namespace Portal.Sync.Tests.Shopify;
 
 /// <summary>
-/// A GraphQL order answer as Order.graphql selects it (written to the 2026-10 schema, in the shape of the real
-/// answers in shared/fixtures/real/shopify/graphql: amounts as strings in MoneyBags, gids, extensions.cost).
+/// A GraphQL order answer as Order.graphql selects it, its refund as Refund.graphql reads it joined in by the
+/// client (written to the 2026-10 schema, in the shape of the real answers in shared/fixtures/real/shopify/graphql:
+/// amounts as strings in MoneyBags, gids, extensions.cost).
 /// </summary>
 public class ShopifyGraphQlOrderTests
 {
@@ -86,6 +87,14 @@ public class ShopifyGraphQlOrderTests
 
         var refund = order.Refunds.Single();
         Assert.Equal(("1012345678901", "6452318683329", 8.64m, "Towel arrived torn"), (refund.Id, refund.OrderId, refund.Amount, refund.Note));
+        Assert.Equal(new DateTimeOffset(2026, 11, 22, 16, 2, 45, TimeSpan.Zero), refund.CreatedAt);
+        var refunded = Assert.Single(refund.Lines);
+        Assert.Equal(("15834123456790", 1, 7.2m, 1.44m, null), (refunded.LineId, refunded.Quantity, refunded.Subtotal, refunded.Tax, refunded.LocationId));
+        Assert.Equal(new StoreCode<CommerceRestockType>(CommerceRestockType.NoRestock, "NO_RESTOCK"), refunded.Restock);
+        Assert.False(refund.Restock);
+        Assert.Equal((0m, 0m), (refund.Shipping, refund.ShippingTax));
+        Assert.Empty(refund.Adjustments);
+        Assert.Equal(order.Payments[2], Assert.Single(refund.Transactions));
 
         var fulfilment = order.Fulfilments.Single();
         Assert.Equal(new StoreCode<CommerceFulfilmentState>(CommerceFulfilmentState.Success, "SUCCESS"), fulfilment.Status);
