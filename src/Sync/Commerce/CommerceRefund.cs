@@ -18,6 +18,10 @@ public sealed record CommerceRefund
 
     public required IReadOnlyList<CommerceRefundLine> Lines { get; init; }
     public required decimal Shipping { get; init; }
+
+    /// <summary>The tax on <see cref="Shipping"/>, where the store itemized it (Shopify's refunded shipping lines).</summary>
+    public decimal ShippingTax { get; init; }
+
     public required IReadOnlyList<CommerceRefundAdjustment> Adjustments { get; init; }
     public required IReadOnlyList<CommercePayment> Transactions { get; init; }
     public required decimal Amount { get; init; }
