@@ -15,7 +15,9 @@ internal static class WooCommerceOrderMapper
         var status = order.RequiredText("status");
         var includesTax = order.RequiredFlag("prices_include_tax");
         var rates = WooCommerceTaxRates.Of(order);
-        var lines = order.Objects("line_items").Select(line => Line(line, rates, includesTax)).ToList();
+        var coupons = order.Objects("coupon_lines").Select(coupon => coupon.Text("code")).OfType<string>().ToList();
+        var lines = order.Objects("line_items").Select(line => Line(line, rates, includesTax, coupons)).ToList();
+        var refunds = order.Objects("refunds").Select(refund => RefundSummary(refund, id)).ToList();
         var fees = order.Objects("fee_lines")
             .Select(fee => new CommerceFee(fee.RequiredId("id"), fee.RequiredDecodedText("name"), Gross(fee, "total", includesTax), rates.Taxes(fee)))
             .ToList();
@@ -29,7 +31,7 @@ internal static class WooCommerceOrderMapper
             UpdatedAt = order.UtcTime("date_modified") ?? throw order.Missing("date_modified_gmt"),
             Currency = order.RequiredText("currency"),
             PricesIncludeTax = includesTax,
-            FinancialStatus = new(FinancialStatusOf(status), status),
+            FinancialStatus = new(FinancialStatusOf(status, refunds.Count > 0), status),
             FulfilmentStatus = new(FulfilmentStatusOf(status), status),
             Customer = WooCommerceCustomerMapper.FromOrder(order),
             Email = order.Object("billing")?.Text("email"),
@@ -60,7 +62,7 @@ internal static class WooCommerceOrderMapper
             PaymentGateways = order.Text("payment_method") is { } gateway ? [gateway] : [],
             Payments = Payment(order, status) is { } payment ? [payment] : [],
             Cancellation = status == "cancelled" ? new CommerceCancellation(null, null) : null,
-            Refunds = order.Objects("refunds").Select(refund => RefundSummary(refund, id)).ToList(),
+            Refunds = refunds,
             Fulfilments = [],
         };
     }
@@ -78,9 +80,11 @@ internal static class WooCommerceOrderMapper
 
     /// <summary>
     /// The unit price comes from the line's subtotal (before discounts), because <c>price</c> is a float WooCommerce
-    /// computes after discounts; the discount is what the subtotal lost on the way to the total.
+    /// computes after discounts; the discount is what the subtotal lost on the way to the total. WooCommerce does not
+    /// split a line's discount between coupons, so it is attributed to the coupon when the order has one, and to
+    /// all of them by title when it has several.
     /// </summary>
-    private static CommerceOrderLine Line(PayloadNode line, WooCommerceTaxRates rates, bool includesTax)
+    private static CommerceOrderLine Line(PayloadNode line, WooCommerceTaxRates rates, bool includesTax, IReadOnlyList<string> coupons)
     {
         var quantity = line.RequiredInteger("quantity");
         var beforeDiscounts = Gross(line, "subtotal", includesTax);
@@ -95,10 +99,17 @@ internal static class WooCommerceOrderMapper
             Quantity = quantity,
             UnitPrice = quantity == 0 ? 0m : beforeDiscounts / quantity,
             Taxes = rates.Taxes(line),
-            Discounts = discount > 0m ? [new CommerceDiscountAllocation(discount, null, null)] : [],
+            Discounts = discount > 0m ? [Allocation(discount, coupons)] : [],
             Duties = [],
         };
     }
+
+    private static CommerceDiscountAllocation Allocation(decimal amount, IReadOnlyList<string> coupons) => coupons switch
+    {
+        [var code] => new CommerceDiscountAllocation(amount, code, null),
+        [] => new CommerceDiscountAllocation(amount, null, null),
+        _ => new CommerceDiscountAllocation(amount, null, string.Join(", ", coupons)),
+    };
 
     /// <summary>An amount, with its tax (the field's <c>_tax</c> twin unless named) added when prices include tax.</summary>
     private static decimal Gross(PayloadNode node, string field, bool includesTax, string? taxField = null)
@@ -154,8 +165,10 @@ internal static class WooCommerceOrderMapper
     /// <summary>WooCommerce's own paid statuses (wc_get_is_paid_statuses).</summary>
     private static bool IsPaid(string status) => status is "processing" or "completed";
 
-    private static CommerceFinancialStatus FinancialStatusOf(string status) => status switch
+    /// <summary>WooCommerce keeps a partly refunded order in its paid status; it moves to "refunded" once fully refunded.</summary>
+    private static CommerceFinancialStatus FinancialStatusOf(string status, bool hasRefunds) => status switch
     {
+        _ when IsPaid(status) && hasRefunds => CommerceFinancialStatus.PartiallyRefunded,
         _ when IsPaid(status) => CommerceFinancialStatus.Paid,
         "pending" or "on-hold" => CommerceFinancialStatus.Pending,
         "cancelled" => CommerceFinancialStatus.Voided,

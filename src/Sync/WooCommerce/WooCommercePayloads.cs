@@ -17,8 +17,25 @@ public static class WooCommercePayloads
     public static WooCommerceOrderBatch ParseOrderBatch(string json) =>
         StorePayload.Read(json, "WooCommerce order batch", WooCommerceOrderMapper.MapBatch);
 
+    /// <summary>
+    /// An order with its refunds in full, as <c>orders/{id}/refunds</c> lists them, instead of the summaries the
+    /// order embeds; each refund's amounts follow the order's <c>prices_include_tax</c>, and whether its goods went
+    /// back to stock is worked out from the order's lines where it can be.
+    /// </summary>
+    public static CommerceOrder ParseOrder(string orderJson, IReadOnlyList<string> refundsJson)
+    {
+        ArgumentNullException.ThrowIfNull(refundsJson);
+        var (order, stock) = StorePayload.Read(orderJson, "WooCommerce order", node => (WooCommerceOrderMapper.Map(node), WooCommerceRestocks.OfLines(node)));
+        var origin = WooCommerceRefundOrigin.Of(order);
+        var refunds = refundsJson
+            .Select(json => StorePayload.Read(json, "WooCommerce order refund", refund => WooCommerceRefundMapper.Map(refund, origin)))
+            .ToList();
+        return order with { Refunds = WooCommerceRestocks.Apply(refunds, stock) };
+    }
+
+    /// <summary>A refund on its own, its amounts without tax as WooCommerce keeps them and its restocking unknown.</summary>
     public static CommerceRefund ParseRefund(string json, string orderId) =>
-        StorePayload.Read(json, "WooCommerce order refund", refund => WooCommerceRefundMapper.Map(refund, orderId));
+        StorePayload.Read(json, "WooCommerce order refund", refund => WooCommerceRefundMapper.Map(refund, WooCommerceRefundOrigin.OfOrderId(orderId)));
 
     public static CommerceCustomer ParseCustomer(string json) => StorePayload.Read(json, "WooCommerce customer", WooCommerceCustomerMapper.Map);
 

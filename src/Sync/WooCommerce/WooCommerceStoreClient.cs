@@ -54,8 +54,27 @@ public sealed class WooCommerceStoreClient : IStoreClient
             listed.HasNext ? (page + 1).ToString(CultureInfo.InvariantCulture) : null);
     }
 
-    public async Task<CommerceOrder?> OrderAsync(string orderId, CancellationToken cancellationToken) =>
-        await rest.FindAsync($"orders/{Id(orderId)}", cancellationToken) is { } order ? Order(order) : null;
+    /// <summary>
+    /// The order with its refunds in full: the order embeds only each refund's id, reason and total, so an order that
+    /// has refunds is followed by a read of all its refunds' pages.
+    /// </summary>
+    public async Task<CommerceOrder?> OrderAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var id = Id(orderId);
+        if (await rest.FindAsync($"orders/{id}", cancellationToken) is not { } body)
+        {
+            return null;
+        }
+
+        var order = Order(body);
+        if (order.Refunds.Count == 0)
+        {
+            return order;
+        }
+
+        var refunds = await rest.GetAllAsync($"orders/{id}/refunds", [], cancellationToken);
+        return Understood(() => WooCommercePayloads.ParseOrder(body.GetRawText(), refunds.Select(refund => refund.GetRawText()).ToList()));
+    }
 
     public async Task<IReadOnlyList<RemoteWebhook>> WebhooksAsync(CancellationToken cancellationToken) =>
         (await rest.GetAllAsync("webhooks", [], cancellationToken)).Select(Webhook).ToList();
@@ -118,11 +137,14 @@ public sealed class WooCommerceStoreClient : IStoreClient
     });
 
     /// <summary>A body the mappers cannot read is the store's answer that the client does not understand.</summary>
-    private static T Read<T>(JsonElement json, string resource, Func<PayloadNode, T> map)
+    private static T Read<T>(JsonElement json, string resource, Func<PayloadNode, T> map) =>
+        Understood(() => StorePayload.Read(json.GetRawText(), resource, map));
+
+    private static T Understood<T>(Func<T> read)
     {
         try
         {
-            return StorePayload.Read(json.GetRawText(), resource, map);
+            return read();
         }
         catch (CommercePayloadException error)
         {

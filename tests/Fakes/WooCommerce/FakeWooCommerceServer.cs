@@ -10,7 +10,7 @@ namespace Portal.Fakes.WooCommerce;
 
 /// <summary>
 /// A fake WordPress with WooCommerce on real HTTP at 127.0.0.1: the REST API v3 under /wp-json/wc/v3/ (and through
-/// <c>?rest_route=</c>) for orders, products, variations, webhooks and system status, with WooCommerce's pagination
+/// <c>?rest_route=</c>) for orders and their refunds, products, variations, webhooks and system status, with WooCommerce's pagination
 /// headers, batch limit, authentication (Basic, query string, OAuth 1.0a) and error bodies. Server setups can be
 /// switched on: a server that drops the Authorization header, plain permalinks, a site WordPress thinks is not HTTPS.
 /// It also sends signed webhooks and creation pings, as WooCommerce does.
@@ -125,6 +125,27 @@ public sealed class FakeWooCommerceServer : IAsyncDisposable
         return hookshot.DeliverAsync(webhook, payload);
     }
 
+    /// <summary>
+    /// Delivers <paramref name="topic"/> (order.created, order.updated, order.deleted) for an order to every active
+    /// webhook subscribed to it, as WooCommerce does when the order is saved.
+    /// </summary>
+    public async Task<IReadOnlyList<FakeWooCommerceDelivery>> SendOrderWebhookAsync(long orderId, string topic = "order.updated")
+    {
+        var subscribed = Shop.Webhooks.Where(webhook => webhook.Topic == topic && webhook.Status == "active").ToList();
+        if (subscribed.Count == 0)
+        {
+            throw new InvalidOperationException($"No active webhook of the fake site is subscribed to {topic}.");
+        }
+
+        var deliveries = new List<FakeWooCommerceDelivery>();
+        foreach (var webhook in subscribed)
+        {
+            deliveries.Add(await SendWebhookAsync(webhook.Id, orderId));
+        }
+
+        return deliveries;
+    }
+
     /// <summary>Sends the ping WooCommerce sends when a webhook is created: <c>webhook_id=N</c>, form-encoded, unsigned.</summary>
     public Task<FakeWooCommerceDelivery> SendPingAsync(long webhookId) =>
         hookshot.PingAsync(Shop.Webhook(webhookId) ?? throw new InvalidOperationException($"The fake site has no webhook {webhookId}."));
@@ -200,6 +221,8 @@ public sealed class FakeWooCommerceServer : IAsyncDisposable
             ("GET", ["system_status"]) => ("list", _ => Answer(SystemStatus())),
             ("GET", ["orders"]) => ("list", _ => Answer(ListOrders(query))),
             ("GET", ["orders", var id]) when IsId(id) => ("read", _ => Answer(Shop.Order(Id(id)) ?? throw FakeWooCommerceException.InvalidId("shop_order", 404))),
+            ("GET", ["orders", var order, "refunds"]) when IsId(order) => ("list", _ => Answer(Paged([.. Shop.ListRefunds(Id(order))], query))),
+            ("GET", ["orders", var order, "refunds", var id]) when IsId(order) && IsId(id) => ("read", _ => Answer(Shop.OrderRefund(Id(order), Id(id)))),
             ("GET", ["products"]) => ("list", _ => Answer(Paged(Shop.Products.OrderByDescending(IdOf).ToList(), query))),
             ("GET", ["products", var id]) when IsId(id) => ("read", _ => Answer(Shop.Product(Id(id)) ?? throw FakeWooCommerceException.InvalidId("product", 404))),
             ("PUT" or "PATCH", ["products", var id]) when IsId(id) => ("edit", body => Answer(Shop.UpdateProduct(Id(id), body))),

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Portal.Fakes.Orders;
 
 namespace Portal.Fakes.WooCommerce;
 
 /// <summary>
-/// The fake site's data: orders, products with their variations, and webhooks, as v3 JSON built from the real
-/// samples. Ids come from one sequence, as WordPress posts share one. Every read hands out a copy.
+/// The fake site's data: orders (from the docs sample, or rendered from a <see cref="FakeOrderSpec"/>) with their
+/// refunds, products with their variations, and webhooks, as v3 JSON built from the real samples. Ids come from one
+/// sequence, as WordPress posts share one (order items have their own). Every read hands out a copy.
 /// </summary>
 public sealed class FakeWooCommerceShop
 {
@@ -16,7 +18,14 @@ public sealed class FakeWooCommerceShop
     private readonly SortedDictionary<long, JsonObject> products = [];
     private readonly SortedDictionary<long, (long ProductId, JsonObject Body)> variations = [];
     private readonly SortedDictionary<long, FakeWooCommerceWebhook> webhooks = [];
+    private readonly Dictionary<long, FakeOrderSpec> orderSpecs = [];
+    private readonly SortedDictionary<long, (long OrderId, JsonObject Body)> refunds = [];
+    private readonly Dictionary<FakeTaxSpec, long> taxRates = [];
+    private readonly Dictionary<string, long> productsBySku = new(StringComparer.Ordinal);
     private long lastId = 1000;
+
+    // Order items (lines, shipping, fees, taxes, coupons) and their meta have their own tables, so their own ids.
+    private long lastItemId = 300;
 
     internal FakeWooCommerceShop(Func<Uri> site, TimeProvider time)
     {
@@ -63,6 +72,178 @@ public sealed class FakeWooCommerceShop
         Enumerable.Range(0, count).Select(index => AddOrder(firstModified + (interval * index))).ToList();
 
     public JsonObject? Order(long id) => Copy(orders, id);
+
+    /// <summary>
+    /// <paramref name="spec"/> placed at checkout and last changed at <paramref name="modified"/> (now by default):
+    /// "processing" once paid, "pending" until then. Lines name the product or variation with the line's SKU when
+    /// the site has one, else a product of their own, the same for every order with that SKU.
+    /// </summary>
+    public long AddOrder(FakeOrderSpec spec, DateTimeOffset? modified = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        lock (gate)
+        {
+            var id = ++lastId;
+            var order = new FakeWooCommerceOrderRenderer(this, spec).Order(FakeWooCommerceTemplates.Order(), id, modified ?? time.GetUtcNow());
+            Link(order, $"orders/{id}", "orders");
+            orders[id] = order;
+            orderSpecs[id] = spec;
+            return id;
+        }
+    }
+
+    /// <summary>
+    /// Refunds an order made with <see cref="AddOrder(FakeOrderSpec, DateTimeOffset?)"/> as <c>wc_create_refund</c>
+    /// does: the refund resource, its summary at the head of the order's <c>refunds</c>, the order "refunded" once
+    /// refunds reach its total, refunded units put back to stock for the lines that ask for it (the line's
+    /// <c>_reduced_stock</c> and <c>_restock_refunded_items</c>), and the order's modification time moved to now.
+    /// </summary>
+    /// <returns>The refund's id.</returns>
+    public long AddRefund(long orderId, FakeRefundSpec refund)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        lock (gate)
+        {
+            var order = orders.GetValueOrDefault(orderId) ?? throw new InvalidOperationException($"The fake site has no order {orderId}.");
+            var spec = orderSpecs.GetValueOrDefault(orderId)
+                ?? throw new InvalidOperationException($"Order {orderId} was not made from a {nameof(FakeOrderSpec)}, so the fake cannot refund it.");
+            var id = ++lastId;
+            var now = time.GetUtcNow();
+            var body = new FakeWooCommerceOrderRenderer(this, spec).Refund(refund, order, id, now);
+            body["_links"] = new JsonObject
+            {
+                ["self"] = new JsonArray(new JsonObject { ["href"] = ApiUrl($"orders/{orderId}/refunds/{id}") }),
+                ["collection"] = new JsonArray(new JsonObject { ["href"] = ApiUrl($"orders/{orderId}/refunds") }),
+                ["up"] = new JsonArray(new JsonObject { ["href"] = ApiUrl($"orders/{orderId}") }),
+            };
+            refunds[id] = (orderId, body);
+
+            var amount = decimal.Parse(body["amount"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+            order["refunds"]!.AsArray().Insert(0, new JsonObject
+            {
+                ["id"] = id,
+                ["reason"] = refund.Note,
+                ["total"] = "-" + FakeWooCommerceOrderRenderer.Money(amount),
+            });
+            var refunded = refunds.Values.Where(entry => entry.OrderId == orderId)
+                .Sum(entry => decimal.Parse(entry.Body["amount"]!.GetValue<string>(), CultureInfo.InvariantCulture));
+            if (refunded >= decimal.Parse(order["total"]!.GetValue<string>(), CultureInfo.InvariantCulture))
+            {
+                order["status"] = "refunded";
+            }
+
+            foreach (var line in refund.Lines.Where(line => line.Restock))
+            {
+                Restock(order["line_items"]![line.LineIndex]!.AsObject(), line.Quantity);
+            }
+
+            Stamp(order, "date_modified", now);
+            return id;
+        }
+    }
+
+    /// <summary>Cancels an order as WooCommerce does: status "cancelled", the stock it took given back (its lines lose <c>_reduced_stock</c>).</summary>
+    public void CancelOrder(long orderId)
+    {
+        lock (gate)
+        {
+            var order = orders.GetValueOrDefault(orderId) ?? throw new InvalidOperationException($"The fake site has no order {orderId}.");
+            order["status"] = "cancelled";
+            foreach (var line in order["line_items"]!.AsArray())
+            {
+                var meta = line!["meta_data"]!.AsArray();
+                foreach (var reduced in meta.Where(item => item!["key"]!.GetValue<string>() == "_reduced_stock").ToList())
+                {
+                    meta.Remove(reduced);
+                }
+            }
+
+            Stamp(order, "date_modified", time.GetUtcNow());
+        }
+    }
+
+    public JsonObject? Refund(long id)
+    {
+        lock (gate)
+        {
+            return refunds.TryGetValue(id, out var refund) ? (JsonObject)refund.Body.DeepClone() : null;
+        }
+    }
+
+    /// <summary>An order's refunds as <c>orders/{id}/refunds</c> lists them: newest first.</summary>
+    internal IReadOnlyList<JsonObject> ListRefunds(long orderId) =>
+        Copies(refunds.Where(refund => refund.Value.OrderId == orderId).OrderByDescending(refund => refund.Key).Select(refund => refund.Value.Body));
+
+    /// <summary><c>GET orders/{order}/refunds/{id}</c>: WooCommerce's errors for a refund that is not there or not the order's.</summary>
+    internal JsonObject OrderRefund(long orderId, long id)
+    {
+        lock (gate)
+        {
+            if (!refunds.TryGetValue(id, out var refund))
+            {
+                throw FakeWooCommerceException.InvalidId("shop_order_refund", 404);
+            }
+
+            return !orders.ContainsKey(orderId) ? throw new FakeWooCommerceException("woocommerce_rest_invalid_order_id", "Invalid order ID.", 404)
+                : refund.OrderId != orderId ? throw new FakeWooCommerceException("woocommerce_rest_invalid_order_refund_id", "Invalid order refund ID.", 404)
+                : (JsonObject)refund.Body.DeepClone();
+        }
+    }
+
+    internal long NextItemId() => ++lastItemId;
+
+    /// <summary>The site's tax rate for a tax, created the first time an order charges it.</summary>
+    internal long TaxRateId(FakeTaxSpec tax) =>
+        taxRates.TryGetValue(tax, out var id) ? id : taxRates[tax] = taxRates.Count + 1;
+
+    /// <summary>The product (and variation, else 0) an order line with <paramref name="sku"/> names.</summary>
+    internal (long ProductId, long VariationId) ProductOf(string sku)
+    {
+        if (variations.FirstOrDefault(variation => variation.Value.Body["sku"]?.GetValue<string>() == sku) is { Value.Body: not null } variation)
+        {
+            return (variation.Value.ProductId, variation.Key);
+        }
+
+        if (products.FirstOrDefault(product => product.Value["sku"]?.GetValue<string>() == sku) is { Value: not null } product)
+        {
+            return (product.Key, 0);
+        }
+
+        return (productsBySku.TryGetValue(sku, out var id) ? id : productsBySku[sku] = ++lastId, 0);
+    }
+
+    /// <summary>wc_restock_refunded_items: only a line whose stock the order took is put back.</summary>
+    private void Restock(JsonObject line, int quantity)
+    {
+        var meta = line["meta_data"]!.AsArray();
+        if (MetaValue(meta, "_reduced_stock") is not { } reduced)
+        {
+            return;
+        }
+
+        SetMeta(meta, "_reduced_stock", reduced - quantity);
+        SetMeta(meta, "_restock_refunded_items", (MetaValue(meta, "_restock_refunded_items") ?? 0) + quantity);
+    }
+
+    private static int? MetaValue(JsonArray meta, string key) =>
+        meta.FirstOrDefault(item => item!["key"]!.GetValue<string>() == key) is { } found
+            ? int.Parse(found["value"]!.GetValue<string>(), CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary>WordPress keeps meta values as text, whatever was stored.</summary>
+    private void SetMeta(JsonArray meta, string key, int value)
+    {
+        var text = value.ToString(CultureInfo.InvariantCulture);
+        if (meta.FirstOrDefault(item => item!["key"]!.GetValue<string>() == key) is { } found)
+        {
+            found["value"] = text;
+            found["display_value"] = text;
+        }
+        else
+        {
+            meta.Add(new JsonObject { ["id"] = NextItemId(), ["key"] = key, ["value"] = text, ["display_key"] = key, ["display_value"] = text });
+        }
+    }
 
     /// <summary>A product like the docs' simple product sample; make it "variable" with <paramref name="edit"/> to give it variations.</summary>
     public long AddProduct(Action<JsonObject>? edit = null)
@@ -298,7 +479,7 @@ public sealed class FakeWooCommerceShop
         }
     }
 
-    private static void Stamp(JsonObject item, string field, DateTimeOffset at)
+    internal static void Stamp(JsonObject item, string field, DateTimeOffset at)
     {
         var text = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
         item[field] = text;
@@ -308,9 +489,11 @@ public sealed class FakeWooCommerceShop
     private void Link(JsonObject item, string self, string collection) =>
         item["_links"] = new JsonObject
         {
-            ["self"] = new JsonArray(new JsonObject { ["href"] = new Uri(site(), $"wp-json/wc/v3/{self}").AbsoluteUri }),
-            ["collection"] = new JsonArray(new JsonObject { ["href"] = new Uri(site(), $"wp-json/wc/v3/{collection}").AbsoluteUri }),
+            ["self"] = new JsonArray(new JsonObject { ["href"] = ApiUrl(self) }),
+            ["collection"] = new JsonArray(new JsonObject { ["href"] = ApiUrl(collection) }),
         };
+
+    private string ApiUrl(string route) => new Uri(site(), $"wp-json/wc/v3/{route}").AbsoluteUri;
 
     private JsonObject? Copy(SortedDictionary<long, JsonObject> items, long id)
     {

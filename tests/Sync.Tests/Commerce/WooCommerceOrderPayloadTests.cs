@@ -126,7 +126,7 @@ public class WooCommerceOrderPayloadTests
         Assert.Equal(("330", "Gift wrap & card", 2.00m), (fee.Id, fee.Name, fee.Amount));
         Assert.Equal(StateTax with { Amount = 0.15m }, Assert.Single(fee.Taxes));
         Assert.Equal(new CommerceDiscount("coupon", "spring", null, 1.20m), Assert.Single(order.Discounts));
-        Assert.Equal(new CommerceDiscountAllocation(1.20m, null, null), Assert.Single(order.Lines[1].Discounts));
+        Assert.Equal(new CommerceDiscountAllocation(1.20m, "spring", null), Assert.Single(order.Lines[1].Discounts));
         Assert.Equal((1.20m, 2.00m), (order.Totals.Discounts, order.Totals.Fees));
     }
 
@@ -158,8 +158,9 @@ public class WooCommerceOrderPayloadTests
         Assert.Equal(["728", "729"], batch.Created.Select(order => order.Id));
         Assert.Equal(["727"], batch.Updated.Select(order => order.Id));
         Assert.Equal(["723"], batch.Deleted.Select(order => order.Id));
+        // Order 723 is completed with two refunds: partly refunded.
         Assert.Equal(
-            [CommerceFinancialStatus.Pending, CommerceFinancialStatus.Paid, CommerceFinancialStatus.Paid, CommerceFinancialStatus.Paid],
+            [CommerceFinancialStatus.Pending, CommerceFinancialStatus.Paid, CommerceFinancialStatus.Paid, CommerceFinancialStatus.PartiallyRefunded],
             batch.Created.Concat(batch.Updated).Concat(batch.Deleted).Select(order => order.FinancialStatus.Meaning));
         Assert.Equal(new StoreCode<CommerceFulfilmentStatus>(CommerceFulfilmentStatus.Fulfilled, "completed"), batch.Updated.Single().FulfilmentStatus);
         Assert.Equal(new DateTimeOffset(2017, 3, 22, 19, 30, 35, TimeSpan.Zero), batch.Updated.Single().UpdatedAt);

@@ -27,8 +27,8 @@ public class WooCommercePayloadTests
     [Fact]
     public void Refund_lines_read_positive_amounts_and_the_refunded_order_line()
     {
-        // A refund line as the v3 docs describe it, negative as WooCommerce stores refunds; _refunded_item_id is
-        // listed when the refund is read with context=edit.
+        // A refund line as the v3 docs describe it, negative as WooCommerce stores refunds, naming the order line
+        // it refunds in its _refunded_item_id meta.
         var json = RealFixture.Edited(RealFixture.Text(RefundSample), refund =>
             refund["line_items"] = System.Text.Json.Nodes.JsonNode.Parse("""
                 [{"id": 730, "name": "Woo Album #2", "product_id": 87, "variation_id": 0, "quantity": -1, "tax_class": 0,
