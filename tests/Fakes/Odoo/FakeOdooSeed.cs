@@ -44,6 +44,8 @@ public static class FakeOdooSeed
         Create("account.journal", new() { ["name"] = "Bank", ["code"] = "BNK1", ["type"] = "bank", ["company_id"] = company });
         Create("account.journal", new() { ["name"] = "Cash", ["code"] = "CSH1", ["type"] = "cash", ["company_id"] = company });
         Create("product.pricelist", new() { ["name"] = "Default USD pricelist", ["currency_id"] = usd });
+        Create("crm.team", new() { ["name"] = "Sales", ["company_id"] = company });
+        Create("crm.team", new() { ["name"] = "Website", ["company_id"] = company });
 
         var stock = Create("stock.location", new() { ["name"] = "Stock", ["complete_name"] = "WH/Stock", ["usage"] = "internal" });
         Create("stock.location", new() { ["name"] = "Customers", ["complete_name"] = "Partners/Customers", ["usage"] = "customer" });
