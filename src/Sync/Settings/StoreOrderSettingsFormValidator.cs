@@ -11,7 +11,7 @@ namespace Portal.Sync.Settings;
 /// </summary>
 public sealed class StoreOrderSettingsFormValidator : AbstractValidator<StoreOrderSettingsForm>
 {
-    public const decimal MaxTotalTolerance = 1000m;
+    private const decimal MaxTotalTolerance = 1000m;
 
     public StoreOrderSettingsFormValidator()
     {
