@@ -104,6 +104,16 @@ public class StoreMappingsPageTests : IAsyncLifetime
         Assert.Contains("SKU ABC-1", page.Find("[data-testid=product-links]").TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("shipping", "?method=express%20%26%20co", "Shipping method", "express & co")]
+    [InlineData("journals", "?gateway=paypal", "Payment gateway", "paypal")]
+    public async Task A_method_or_gateway_from_a_jobs_fix_link_opens_the_add_dialog_with_it(string kind, string query, string label, string expected)
+    {
+        await RenderAsync(kind, query);
+
+        Assert.Equal(expected, Field(label).GetAttribute("value"));
+    }
+
     [Fact]
     public async Task A_shipping_method_needs_a_carrier_or_a_product()
     {
