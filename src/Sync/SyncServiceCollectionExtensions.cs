@@ -9,6 +9,7 @@ using Portal.Sync.Jobs;
 using Portal.Sync.Odoo;
 using Portal.Sync.Odoo.Connection;
 using Portal.Sync.Secrets;
+using Portal.Sync.Settings;
 using Portal.Sync.Shopify;
 using Portal.Sync.Stores;
 using Portal.Sync.WooCommerce;
@@ -67,6 +68,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<WebhookIntake>();
         services.AddScoped<WebhookDeliveryLog>();
         services.AddStores();
+        services.AddStoreSettings();
         return services;
     }
 }

@@ -22,7 +22,7 @@ public class TenantIsolationTests(TwoTenantsFixture fixture) : IClassFixture<Two
     {
         using var alice = await fixture.SignedInAsync("alice@alpha.test");
 
-        var (status, body) = await alice.GetPageAsync(TenantPageRoutes.For(template, fixture.Bravo));
+        var (status, body) = await alice.GetPageAsync(TenantPageRoutes.For(template, fixture.Bravo, fixture.BravoStore));
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("Not found", body, StringComparison.Ordinal);
@@ -37,10 +37,26 @@ public class TenantIsolationTests(TwoTenantsFixture fixture) : IClassFixture<Two
     {
         using var alice = await fixture.SignedInAsync("alice@alpha.test");
 
-        var (status, body) = await alice.GetPageAsync(TenantPageRoutes.For(template, fixture.Alpha));
+        var (status, body) = await alice.GetPageAsync(TenantPageRoutes.For(template, fixture.Alpha, fixture.AlphaStore));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.DoesNotContain("Bravo", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("settings")]
+    [InlineData("mappings/taxes")]
+    [InlineData("mappings/products")]
+    public async Task Another_tenants_store_is_not_found_from_ones_own_tenant(string page)
+    {
+        using var alice = await fixture.SignedInAsync("alice@alpha.test");
+
+        var (_, foreign) = await alice.GetPageAsync(TenantRoute.For(fixture.Alpha, $"stores/{fixture.BravoStore}/{page}"));
+        var (_, own) = await alice.GetPageAsync(TenantRoute.For(fixture.Alpha, $"stores/{fixture.AlphaStore}/{page}"));
+
+        Assert.Contains("This store does not exist in this tenant", foreign, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bravo", foreign, StringComparison.Ordinal);
+        Assert.Contains("Alpha Shop", own, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,6 +36,16 @@ public sealed class StoreDirectory(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>One store of the active tenant, or null when it does not exist here or was removed.</summary>
+    public async Task<StoreSummary?> GetAsync(Guid storeId, CancellationToken cancellationToken = default)
+    {
+        tenant.Demand(TenantPermission.View);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Stores.Where(s => s.Id == storeId && s.RemovedAt == null)
+            .Select(s => new StoreSummary(s.Id, s.Name, s.Platform, s.Address, s.Enabled, s.ProtectedCredentials != null, s.Features, s.ProductDirection, s.CreatedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<StoreConnectResult> ConnectShopifyAsync(ShopifyStoreForm form, CancellationToken cancellationToken = default)
     {
         tenant.Demand(TenantPermission.ManageSettings);

@@ -61,16 +61,18 @@ public class StoresPageTests : IAsyncLifetime
     public async Task The_list_shows_each_store_with_its_platform_address_and_connection()
     {
         await StartAsAsync(TenantRole.Viewer);
-        await AddStoreAsync("Alpha EU", StorePlatform.Shopify, "alpha-eu.myshopify.com");
+        var alphaEu = await AddStoreAsync("Alpha EU", StorePlatform.Shopify, "alpha-eu.myshopify.com");
         await AddStoreAsync("Wholesale", StorePlatform.WooCommerce, "https://wholesale.example.com", connected: false, enabled: false);
 
         var page = RenderPage();
 
         page.WaitForElement("[data-testid=stores]");
-        Assert.Equal(["Alpha EU", "Shopify", "alpha-eu.myshopify.com", "Connected", "On"], Cells(page, "Alpha EU"));
+        Assert.Equal(["Alpha EU", "Shopify", "alpha-eu.myshopify.com", "Connected", "On", "Settings Mappings"], Cells(page, "Alpha EU"));
         Assert.Equal(
-            ["Wholesale", "WooCommerce", "https://wholesale.example.com", "Not connected— an owner or an admin needs to reconnect it", "Off"],
+            ["Wholesale", "WooCommerce", "https://wholesale.example.com", "Not connected— an owner or an admin needs to reconnect it", "Off", "Settings Mappings"],
             Cells(page, "Wholesale"));
+        Assert.Equal($"/t/{context.TenantId}/stores/{alphaEu}/settings", page.Find("a[aria-label='Settings of Alpha EU']").GetAttribute("href"));
+        Assert.Equal($"/t/{context.TenantId}/stores/{alphaEu}/mappings/taxes", page.Find("a[aria-label='Mappings of Alpha EU']").GetAttribute("href"));
         Assert.Contains("registers its webhooks and, as a fallback for any webhook that goes missing, polls it every 5 minutes.", page.Markup, StringComparison.Ordinal);
     }
 
@@ -184,7 +186,7 @@ public class StoresPageTests : IAsyncLifetime
 
         Assert.Empty(dialogs.FindAll(".mud-dialog"));
         Assert.Contains("Connected to Alpha Shop (EUR).", Snackbars());
-        page.WaitForAssertion(() => Assert.Equal(["Alpha EU", "Shopify", "alpha.myshopify.com", "Connected", "On", "Remove"], Cells(page, "Alpha EU")));
+        page.WaitForAssertion(() => Assert.Equal(["Alpha EU", "Shopify", "alpha.myshopify.com", "Connected", "On", "Settings Mappings", "Remove"], Cells(page, "Alpha EU")));
         Assert.DoesNotContain("shpat_good", page.Markup + dialogs.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("app-secret", page.Markup + dialogs.Markup, StringComparison.Ordinal);
     }

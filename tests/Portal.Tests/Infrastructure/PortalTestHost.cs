@@ -98,6 +98,16 @@ public sealed class PortalTestHost : IAsyncDisposable
         return tenant.Id;
     }
 
+    /// <summary>A store of the tenant with no credentials: its pages render without reaching any platform.</summary>
+    public async Task<Guid> AddStoreAsync(Guid tenantId, string name)
+    {
+        await using var db = Services.GetRequiredService<PortalDbContextActivator>().Create(TenantContext.SystemFor(tenantId));
+        var store = new Store { Name = name, Platform = StorePlatform.Shopify, Address = $"{Guid.NewGuid():N}.myshopify.com", CreatedAt = DateTimeOffset.UtcNow };
+        db.Stores.Add(store);
+        await db.SaveChangesAsync();
+        return store.Id;
+    }
+
     public async Task AddMembershipAsync(Guid tenantId, string userId, TenantRole role)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -25,9 +25,13 @@ public static class TenantPageRoutes
         return data;
     }
 
-    public static string For(string template, Guid tenantId)
+    /// <param name="storeId">Fills a store page's store; its other parameters take their first value (the taxes of a store's mappings).</param>
+    public static string For(string template, Guid tenantId, Guid storeId)
     {
-        Assert.DoesNotContain("{", template.Replace("{TenantId:guid}", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        return template.Replace("{TenantId:guid}", tenantId.ToString(), StringComparison.Ordinal);
+        var route = template.Replace("{TenantId:guid}", tenantId.ToString(), StringComparison.Ordinal)
+            .Replace("{StoreId:guid}", storeId.ToString(), StringComparison.Ordinal)
+            .Replace("{Kind}", "taxes", StringComparison.Ordinal);
+        Assert.DoesNotContain("{", route, StringComparison.Ordinal);
+        return route;
     }
 }

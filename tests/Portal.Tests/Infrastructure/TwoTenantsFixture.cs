@@ -21,6 +21,10 @@ public sealed class TwoTenantsFixture : IAsyncLifetime
 
     public Guid Bravo { get; private set; }
 
+    public Guid AlphaStore { get; private set; }
+
+    public Guid BravoStore { get; private set; }
+
     public string AliceId { get; private set; } = "";
 
     public string BobId { get; private set; } = "";
@@ -39,6 +43,8 @@ public sealed class TwoTenantsFixture : IAsyncLifetime
             await Host.AddMembershipAsync(Alpha, await Host.AddUserAsync(email, Password), role);
         }
 
+        AlphaStore = await Host.AddStoreAsync(Alpha, "Alpha Shop");
+        BravoStore = await Host.AddStoreAsync(Bravo, "Bravo Shop");
         await Host.SaveOdooConnectionAsync(Alpha, new OdooConnectionForm { Url = AlphaOdooUrl, Database = "alpha-db", Login = "connector", NewApiKey = AlphaApiKey });
         await Host.SaveOdooConnectionAsync(Bravo, new OdooConnectionForm { Url = BravoOdooUrl, Database = "bravo-db", Login = "connector", NewApiKey = "bravo-api-key-0000" });
     }

@@ -1,0 +1,26 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Portal.Sync.Settings;
+
+public static class SettingsServiceCollectionExtensions
+{
+    /// <summary>A store's order settings, its mappings and product links, and the Odoo records the pages offer for them.</summary>
+    public static IServiceCollection AddStoreSettings(this IServiceCollection services)
+    {
+        services.AddSingleton<IValidator<StoreOrderSettingsForm>, StoreOrderSettingsFormValidator>();
+        services.AddSingleton<IValidator<TaxMappingForm>, TaxMappingFormValidator>();
+        services.AddSingleton<IValidator<ShippingMappingForm>, ShippingMappingFormValidator>();
+        services.AddSingleton<IValidator<PaymentJournalMappingForm>, PaymentJournalMappingFormValidator>();
+        services.AddSingleton<IValidator<LocationMappingForm>, LocationMappingFormValidator>();
+        services.AddSingleton<IValidator<ProductLinkForm>, ProductLinkFormValidator>();
+        services.AddScoped<StoreOrderSettingsService>();
+        services.AddScoped<TaxMappings>();
+        services.AddScoped<ShippingMappings>();
+        services.AddScoped<PaymentJournalMappings>();
+        services.AddScoped<LocationMappings>();
+        services.AddScoped<ProductLinks>();
+        services.AddScoped<OdooChoices>();
+        return services;
+    }
+}
