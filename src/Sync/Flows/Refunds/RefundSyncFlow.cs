@@ -58,10 +58,13 @@ public sealed class RefundSyncFlow(StoreOrderSetups setups, StoreClients stores,
         if (setup.Store.Features.HasFlag(StoreFeatures.Payments))
         {
             var register = new PaymentRegister(setup, odoo);
+
+            // Posting a credit note settles it against its invoice while the invoice is open; what is left open is what the store paid back.
+            var open = (await odoo.ReadAsync("account.move", [creditNote], ["amount_residual"], cancellationToken))[0]!.Number("amount_residual") > 0m;
             foreach (var (transaction, key) in transactions.Where(t => links.Find(RecordLinkKind.RefundPayment, t.Key) is null))
             {
                 var payment = await register.RegisterAsync(PaymentRegister.Reference(setup, orderId, key), register.JournalFor(transaction), transaction.Amount,
-                    transaction.ProcessedAt ?? refund.CreatedAt, creditNote, partner, inbound: false, cancellationToken);
+                    transaction.ProcessedAt ?? refund.CreatedAt, open ? creditNote : null, partner, inbound: false, cancellationToken);
                 job.Effects.Link(RecordLinkKind.RefundPayment, key, "account.payment", payment);
             }
         }
