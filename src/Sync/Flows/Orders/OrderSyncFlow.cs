@@ -87,13 +87,10 @@ public sealed class OrderSyncFlow(StoreOrderSetups setups, StoreClients stores, 
                 : await new SaleOrderUpdate(odoo, profile, order).ApplyAsync(existing, draft, links, cancellationToken);
         }
 
-        var state = existing?.Text("state") ?? "draft";
-        if (paid && setup.Settings.ImportMode == OrderImportMode.ConfirmedOrder && state is "draft" or "sent")
-        {
-            await odoo.CallAsync("sale.order", "action_confirm", [saleOrderId], cancellationToken: cancellationToken);
-        }
-
-        var saleOrder = (await odoo.ReadAsync("sale.order", [saleOrderId], SaleOrderFields.Summary, cancellationToken))[0]!;
+        // Unchanged since the last sync (only its payment or fulfilment moved on): what was read is still true.
+        var saleOrder = existing is not null && lineLinks.Count == 0
+            ? existing
+            : (await odoo.ReadAsync("sale.order", [saleOrderId], SaleOrderFields.Summary, cancellationToken))[0]!;
         if (existing is null)
         {
             lineLinks = draft.Lines.Zip(saleOrder.Ids("order_line")).ToList();
@@ -105,7 +102,15 @@ public sealed class OrderSyncFlow(StoreOrderSetups setups, StoreClients stores, 
         }
 
         job.Effects.Link(RecordLinkKind.Order, orderId, "sale.order", saleOrderId, draft.Fingerprint);
+
+        // Checked before confirming, so an order whose money does not add up stays a quotation.
+        VerifyCurrency(setup, order, saleOrder);
         await VerifyTotalsAsync(odoo, setup, order, saleOrder, cancellationToken);
+        if (paid && setup.Settings.ImportMode == OrderImportMode.ConfirmedOrder && saleOrder.Text("state") is "draft" or "sent")
+        {
+            await odoo.CallAsync("sale.order", "action_confirm", [saleOrderId], cancellationToken: cancellationToken);
+        }
+
         FollowUps(job, setup, order, paid, links);
     }
 
@@ -146,6 +151,15 @@ public sealed class OrderSyncFlow(StoreOrderSetups setups, StoreClients stores, 
         }
 
         await odoo.CallAsync("sale.order", "action_cancel", [saleOrder.Id()], context: new JsonObject { ["disable_cancel_warning"] = true }, cancellationToken: cancellationToken);
+    }
+
+    private static void VerifyCurrency(StoreOrderSetup setup, CommerceOrder order, JsonNode saleOrder)
+    {
+        if (saleOrder.ManyToOneName("currency_id") is { } currency && !string.Equals(currency, order.Currency, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new JobConfigurationException(
+                $"Order {order.Name} is in {order.Currency}, but its Odoo sale order is in {currency}; choose a pricelist in {order.Currency}.", setup.SettingsPath);
+        }
     }
 
     private async Task VerifyTotalsAsync(OdooClient odoo, StoreOrderSetup setup, CommerceOrder order, JsonNode saleOrder, CancellationToken cancellationToken)
