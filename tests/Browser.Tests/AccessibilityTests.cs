@@ -50,7 +50,7 @@ public class AccessibilityTests
         });
     }
 
-    private static void AssertNoSeriousViolations(string where, AxeResult result)
+    internal static void AssertNoSeriousViolations(string where, AxeResult result)
     {
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(

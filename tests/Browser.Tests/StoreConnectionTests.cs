@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Portal.Fakes.WooCommerce;
 
@@ -11,6 +12,7 @@ public class StoreConnectionTests
 {
     private const string Email = "owner@alpha.test";
     private const string Password = "a long enough password";
+    private static readonly string[] MappingKinds = ["taxes", "shipping", "journals", "locations", "products"];
 
     [Fact]
     public async Task A_site_connected_in_the_browser_gets_its_webhooks_and_its_orders_arrive_as_jobs()
@@ -61,6 +63,24 @@ public class StoreConnectionTests
             await page.GetByRole(AriaRole.Link, new() { Name = "Jobs" }).ClickAsync();
             await BrowserSession.WaitForInteractiveAsync(page);
             await Assertions.Expect(page.GetByTestId("jobs-grid").Locator("tbody tr", new() { HasText = $"Order #{order}" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+            // The site's order settings and mappings, where parked orders' Fix links lead, are readable by everyone.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Stores" }).ClickAsync();
+            await BrowserSession.WaitForInteractiveAsync(page);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Settings of Wholesale" }).ClickAsync();
+            await page.WaitForURLAsync("**/settings");
+
+            // A fresh load, so axe reads the settings page rather than the list it was reached from.
+            await page.ReloadAsync();
+            await BrowserSession.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            AccessibilityTests.AssertNoSeriousViolations("store settings page", await page.RunAxe());
+            foreach (var kind in MappingKinds)
+            {
+                await page.GotoAsync(page.Url.Replace("/settings", $"/mappings/{kind}", StringComparison.Ordinal));
+                await BrowserSession.WaitForInteractiveAsync(page);
+                AccessibilityTests.AssertNoSeriousViolations($"{kind} mappings page", await page.RunAxe());
+            }
         });
     }
 }
