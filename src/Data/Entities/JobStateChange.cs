@@ -13,6 +13,9 @@ public class JobStateChange : ITenantOwned
     public required string Reason { get; set; }
     public string? Error { get; set; }
 
+    /// <summary>What a person needs to understand the error: Odoo's exception and traceback, both sides of a total that does not match.</summary>
+    public string? ErrorDetail { get; set; }
+
     /// <summary>How long the attempt ran, for transitions that end one.</summary>
     public TimeSpan? Duration { get; set; }
 }

@@ -15,7 +15,7 @@ public sealed record JobDetail(
     IReadOnlyList<JobHistoryEntry> History);
 
 /// <summary>One transition of the job, as its history records it.</summary>
-public sealed record JobHistoryEntry(DateTimeOffset At, JobState? From, JobState To, string Actor, string Reason, string? Error, TimeSpan? Duration);
+public sealed record JobHistoryEntry(DateTimeOffset At, JobState? From, JobState To, string Actor, string Reason, string? Error, TimeSpan? Duration, string? ErrorDetail = null);
 
 /// <summary>One run of the job: who ran it, for how long, and how it ended (null while it still runs).</summary>
 public sealed record JobAttempt(int Number, DateTimeOffset StartedAt, string Claim, TimeSpan? Duration, JobState? Outcome, string? Error)

@@ -23,6 +23,7 @@ internal static class JobHistory
         (nameof(JobStateChange.Actor), c => c.Actor),
         (nameof(JobStateChange.Reason), c => c.Reason),
         (nameof(JobStateChange.Error), c => c.Error),
+        (nameof(JobStateChange.ErrorDetail), c => c.ErrorDetail),
         (nameof(JobStateChange.Duration), c => c.Duration),
     ];
 

@@ -45,7 +45,7 @@ public sealed class JobInspector(
         }
 
         var history = await db.JobStateChanges.Where(c => c.JobId == jobId).OrderBy(c => c.Id)
-            .Select(c => new JobHistoryEntry(c.At, c.From, c.To, c.Actor, c.Reason, c.Error, c.Duration))
+            .Select(c => new JobHistoryEntry(c.At, c.From, c.To, c.Actor, c.Reason, c.Error, c.Duration, c.ErrorDetail))
             .ToListAsync(cancellationToken);
         var odooUrl = await db.OdooConnections.Select(c => c.Url).SingleOrDefaultAsync(cancellationToken);
         return new JobDetail(

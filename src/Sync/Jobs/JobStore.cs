@@ -301,7 +301,8 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
                 .SetProperty(j => j.NextRunAt, nextRun).SetProperty(j => j.ErrorKind, kind).SetProperty(j => j.LastError, failure.Message)
                 .SetProperty(j => j.ErrorFingerprint, fingerprint).SetProperty(j => j.FixPath, failure.FixPath),
             cancellationToken,
-            (transaction, now, token) => JobEffectsWriter.WriteLinksAsync(activator.Model, transaction, job, now, token));
+            (transaction, now, token) => JobEffectsWriter.WriteLinksAsync(activator.Model, transaction, job, now, token),
+            failure.Detail);
     }
 
     /// <summary>On shutdown: gives this instance's running jobs back, so another instance runs them now rather than after the lease.</summary>
@@ -368,7 +369,8 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
         Func<IQueryable<Job>, IQueryable<Job>> guard,
         Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<Job>> changes,
         CancellationToken cancellationToken,
-        Func<DbTransaction, DateTimeOffset, CancellationToken, Task>? alsoWrite = null)
+        Func<DbTransaction, DateTimeOffset, CancellationToken, Task>? alsoWrite = null,
+        string? errorDetail = null)
     {
         if (!JobTransitions.IsAllowed(from, to))
         {
@@ -389,7 +391,7 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
             return false;
         }
 
-        await JobHistory.AppendAsync(activator.Model, transaction.GetDbTransaction(), [History(tenantId, jobId, from, to, actor, reason, now, error, duration)], cancellationToken);
+        await JobHistory.AppendAsync(activator.Model, transaction.GetDbTransaction(), [History(tenantId, jobId, from, to, actor, reason, now, error, duration, errorDetail)], cancellationToken);
         if (alsoWrite is not null)
         {
             await alsoWrite(transaction.GetDbTransaction(), now, cancellationToken);
@@ -401,8 +403,9 @@ public sealed class JobStore(PortalDbContextActivator activator, TimeProvider cl
 
     private PortalDbContext For(Guid tenantId) => activator.Create(TenantContext.SystemFor(tenantId));
 
-    private static JobStateChange History(Guid tenantId, Guid jobId, JobState? from, JobState to, string actor, string reason, DateTimeOffset at, string? error = null, TimeSpan? duration = null) =>
-        new() { TenantId = tenantId, JobId = jobId, From = from, To = to, Actor = actor, Reason = reason, At = at, Error = error, Duration = duration };
+    private static JobStateChange History(
+        Guid tenantId, Guid jobId, JobState? from, JobState to, string actor, string reason, DateTimeOffset at, string? error = null, TimeSpan? duration = null, string? errorDetail = null) =>
+        new() { TenantId = tenantId, JobId = jobId, From = from, To = to, Actor = actor, Reason = reason, At = at, Error = error, Duration = duration, ErrorDetail = errorDetail };
 
     public void Dispose() => writers.Dispose();
 }

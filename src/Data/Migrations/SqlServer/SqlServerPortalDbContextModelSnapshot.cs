@@ -407,6 +407,9 @@ namespace Portal.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("ErrorDetail")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("From")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");

@@ -391,6 +391,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ErrorDetail")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("From")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
