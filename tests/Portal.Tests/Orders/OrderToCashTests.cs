@@ -114,7 +114,8 @@ public abstract class OrderToCashTests<TStore>(TStore store) : IClassFixture<TSt
         await SucceededAsync(orderId);
         var saleOrder = await SaleOrderAsync(orderId);
         var line = Assert.Single(saleOrder.Lines);
-        Assert.Equal((36m, [OdooTaxes.TvaIncluded]), (line.PriceUnit, line.TaxIds.ToList()));
+        Assert.Equal(36m, line.PriceUnit);
+        Assert.Equal([OdooTaxes.TvaIncluded], line.TaxIds);
         Assert.Equal((30m, 6m, 36m), (saleOrder.AmountUntaxed, saleOrder.AmountTax, saleOrder.AmountTotal));
         AssertTotals(spec, saleOrder);
     }
@@ -132,7 +133,8 @@ public abstract class OrderToCashTests<TStore>(TStore store) : IClassFixture<TSt
         await SucceededAsync(orderId);
         var saleOrder = await SaleOrderAsync(orderId);
         var shipping = saleOrder.Lines.Single(l => l.IsDelivery);
-        Assert.Equal(("Delivery_007", 10m, [OdooTaxes.FivePercent]), (shipping.Sku, shipping.PriceUnit, shipping.TaxIds.ToList()));
+        Assert.Equal(("Delivery_007", 10m), (shipping.Sku, shipping.PriceUnit));
+        Assert.Equal([OdooTaxes.FivePercent], shipping.TaxIds);
         Assert.Equal(store.StandardCarrierId, saleOrder.CarrierId);
         AssertTotals(spec, saleOrder);
     }
@@ -168,7 +170,7 @@ public abstract class OrderToCashTests<TStore>(TStore store) : IClassFixture<TSt
 
         Assert.Equal((JobState.NeedsAttention, nameof(JobErrorKind.Configuration)), (parked.State, parked.ErrorKind));
         Assert.StartsWith("No tax mapping for 'Luxury Tax' (10 %", parked.LastError, StringComparison.Ordinal);
-        Assert.StartsWith($"stores/{store.StoreId}/mappings/taxes?title=Luxury%20Tax&rate=0.10", parked.FixPath, StringComparison.Ordinal);
+        Assert.StartsWith($"stores/{store.StoreId}/mappings/taxes?title=Luxury%20Tax&rate=0.1&", parked.FixPath, StringComparison.Ordinal);
         Assert.DoesNotContain(store.Odoo.Records.SaleOrders(), s => s.Origin.EndsWith($":{orderId}", StringComparison.Ordinal));
     }
 
@@ -190,7 +192,8 @@ public abstract class OrderToCashTests<TStore>(TStore store) : IClassFixture<TSt
         Assert.Equal(FakeOrderMath.RefundAmount(spec, refund), creditNote.AmountTotal);
         Assert.Equal(13.13m, creditNote.AmountTotal);
         var credited = Assert.Single(creditNote.Lines, l => l.ProductId is not null);
-        Assert.Equal((store.ProductId("MUG-001"), 1m, 12.50m, [OdooTaxes.FivePercent]), (credited.ProductId, credited.Quantity, credited.PriceUnit, credited.TaxIds.ToList()));
+        Assert.Equal((store.ProductId("MUG-001"), 1m, 12.50m), (credited.ProductId, credited.Quantity, credited.PriceUnit));
+        Assert.Equal([OdooTaxes.FivePercent], credited.TaxIds);
         Assert.Equal(creditNote.Id, (await LinksAsync()).Single(l => l.Kind == RecordLinkKind.Refund && l.StoreKey == refundId).OdooId);
     }
 
@@ -343,7 +346,8 @@ public abstract class OrderToCashTests<TStore>(TStore store) : IClassFixture<TSt
         Assert.Equal(("posted", spec.Total, 0m), (invoice.State, invoice.AmountTotal, invoice.AmountResidual));
         Assert.Equal(store.OrderName(orderId), invoice.Ref);
         var payment = Assert.Single(saleOrder.Payments);
-        Assert.Equal((journalId, journalName, spec.Total, "inbound", "posted"), (payment.JournalId, payment.JournalName, payment.Amount, payment.PaymentType, payment.State));
+        // Odoo 18 keeps a posted bank payment "in process" until the bank statement matches it.
+        Assert.Equal((journalId, journalName, spec.Total, "inbound", "in_process"), (payment.JournalId, payment.JournalName, payment.Amount, payment.PaymentType, payment.State));
         Assert.Equal(saleOrder.PartnerId, payment.PartnerId);
         var links = await LinksAsync();
         Assert.Equal(invoice.Id, links.Single(l => l.Kind == RecordLinkKind.Invoice && l.StoreKey == orderId).OdooId);
