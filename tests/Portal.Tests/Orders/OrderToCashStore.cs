@@ -148,20 +148,3 @@ public abstract class OrderToCashStore : IAsyncLifetime
         await services.GetRequiredService<ShippingMappings>().AddAsync(StoreId, new ShippingMappingForm { Method = ShippingMethod, OdooCarrierId = StandardCarrierId });
     }
 }
-
-/// <summary>The seed's sale taxes (<see cref="FakeOdooSeed"/>).</summary>
-public static class OdooTaxes
-{
-    public const long FifteenPercent = 1;
-    public const long TvaIncluded = 2;
-    public const long FivePercent = 3;
-    public const long TenPercent = 4;
-}
-
-/// <summary>The seed's journals (<see cref="FakeOdooSeed"/>).</summary>
-public static class OdooJournals
-{
-    public const long Bank = 2;
-    public const long PayPal = 5;
-    public const long GiftCard = 6;
-}
