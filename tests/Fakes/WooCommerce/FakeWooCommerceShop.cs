@@ -93,6 +93,37 @@ public sealed class FakeWooCommerceShop
     }
 
     /// <summary>
+    /// Edits an order made from a spec as the merchant would in the admin (quantities, prices, address): the
+    /// order is saved again with its id, creation time and line item ids, its modification time moved on by at
+    /// least a second (WordPress keeps whole seconds). The edit keeps the order's lines.
+    /// </summary>
+    public void UpdateOrder(long orderId, Func<FakeOrderSpec, FakeOrderSpec> edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        lock (gate)
+        {
+            var before = orders.GetValueOrDefault(orderId) ?? throw new InvalidOperationException($"The fake site has no order {orderId}.");
+            var spec = edit(orderSpecs[orderId]);
+            if (spec.Lines.Count != orderSpecs[orderId].Lines.Count)
+            {
+                throw new ArgumentException("An edit keeps the order's lines (their item ids are by index).", nameof(edit));
+            }
+
+            var order = new FakeWooCommerceOrderRenderer(this, spec).Order(FakeWooCommerceTemplates.Order(), orderId, NextModification(before));
+            order["date_created"] = before["date_created"]!.DeepClone();
+            order["date_created_gmt"] = before["date_created_gmt"]!.DeepClone();
+            for (var index = 0; index < spec.Lines.Count; index++)
+            {
+                order["line_items"]![index]!["id"] = before["line_items"]![index]!["id"]!.DeepClone();
+            }
+
+            Link(order, $"orders/{orderId}", "orders");
+            orders[orderId] = order;
+            orderSpecs[orderId] = spec;
+        }
+    }
+
+    /// <summary>
     /// Refunds an order made with <see cref="AddOrder(FakeOrderSpec, DateTimeOffset?)"/> as <c>wc_create_refund</c>
     /// does: the refund resource, its summary at the head of the order's <c>refunds</c>, the order "refunded" once
     /// refunds reach its total, refunded units put back to stock for the lines that ask for it (the line's
@@ -137,7 +168,7 @@ public sealed class FakeWooCommerceShop
                 Restock(order["line_items"]![line.LineIndex]!.AsObject(), line.Quantity);
             }
 
-            Stamp(order, "date_modified", now);
+            Stamp(order, "date_modified", NextModification(order));
             return id;
         }
     }
@@ -158,7 +189,7 @@ public sealed class FakeWooCommerceShop
                 }
             }
 
-            Stamp(order, "date_modified", time.GetUtcNow());
+            Stamp(order, "date_modified", NextModification(order));
         }
     }
 
@@ -191,6 +222,17 @@ public sealed class FakeWooCommerceShop
     }
 
     internal long NextItemId() => ++lastItemId;
+
+    /// <summary>
+    /// When a change saved now is stamped: WordPress keeps whole seconds, so a change in the same second as the last
+    /// one is stamped a second later, keeping every version of the order apart by its modification time.
+    /// </summary>
+    private DateTimeOffset NextModification(JsonObject order)
+    {
+        var last = DateTimeOffset.Parse(order["date_modified_gmt"]!.GetValue<string>() + "Z", CultureInfo.InvariantCulture);
+        var now = time.GetUtcNow();
+        return now >= last.AddSeconds(1) ? now : last.AddSeconds(1);
+    }
 
     /// <summary>The site's tax rate for a tax, created the first time an order charges it.</summary>
     internal long TaxRateId(FakeTaxSpec tax) =>
