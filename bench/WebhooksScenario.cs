@@ -3,16 +3,11 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Runtime;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Hosting;
 using Portal.Sync.Secrets;
 using Portal.Sync.Tenancy;
 using Portal.Sync.Webhooks;
@@ -48,9 +43,9 @@ internal static class WebhooksScenario
         var directory = Directory.CreateTempSubdirectory("portal-bench-webhooks-").FullName;
         try
         {
-            await using var app = await StartPortalAsync(directory);
+            await using var app = await BenchPortal.StartAsync(directory, new Dictionary<string, string?> { ["Jobs:PollInterval"] = "01:00:00" });
             var (tenant, store) = await AddStoreAsync(app.Services);
-            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+            var address = BenchPortal.Address(app);
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Senders }) { BaseAddress = address };
             var path = $"/webhooks/shopify/{store}";
 
@@ -76,34 +71,6 @@ internal static class WebhooksScenario
             SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    private static async Task<WebApplication> StartPortalAsync(string directory)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(PortalStartup).Assembly.GetName().Name,
-            ContentRootPath = directory,
-            EnvironmentName = "Production",
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Database:DataDirectory"] = directory,
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-            ["Jobs:PollInterval"] = "01:00:00",
-            ["Health:CheckInterval"] = "01:00:00",
-        });
-        builder.AddPortal();
-        var app = builder.Build();
-        app.UsePortal();
-        if (!await app.Services.GetRequiredService<PortalStartup>().PrepareAsync(CancellationToken.None))
-        {
-            throw new InvalidOperationException("The portal refused to start.");
-        }
-
-        await app.StartAsync();
-        return app;
     }
 
     private static async Task<(Guid Tenant, Guid Store)> AddStoreAsync(IServiceProvider services)
