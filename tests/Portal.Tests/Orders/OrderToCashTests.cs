@@ -305,6 +305,10 @@ public abstract class OrderToCashTests<TStore>(TStore store) : IClassFixture<TSt
 
             Assert.Equal((JobState.NeedsAttention, nameof(JobErrorKind.Validation)), (parked.State, parked.ErrorKind));
             Assert.Equal("Total mismatch: store 5.80, Odoo 5.78 (tax).", parked.LastError);
+            var detail = await store.Portal.ReadAsync(db => db.JobStateChanges.Where(c => c.JobId == parked.Id && c.ErrorDetail != null).Select(c => c.ErrorDetail!).SingleAsync());
+            Assert.Contains(", total 5.80", detail, StringComparison.Ordinal);
+            Assert.Contains(", total 5.78", detail, StringComparison.Ordinal);
+            Assert.Contains("rounds taxes globally", detail, StringComparison.Ordinal);
             var saleOrder = await SaleOrderAsync(orderId);
             Assert.Equal(("draft", 5.78m), (saleOrder.State, saleOrder.AmountTotal));
         }
