@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Fakes.Odoo;
 using Portal.Fakes.Orders;
 using Portal.Fakes.Shopify;
 using Portal.Fakes.WooCommerce;
@@ -190,6 +191,27 @@ internal sealed class FlowTestBed : IAsyncDisposable
             db.PaymentJournalMappings.Add(new PaymentJournalMapping { TenantId = TenantId, StoreId = StoreId, Gateway = gateway, OdooJournalId = journalId, UpdatedAt = Host.Clock.GetUtcNow() });
             return Task.CompletedTask;
         });
+
+    /// <summary>The next call of <paramref name="model"/>.<paramref name="method"/> is carried out by Odoo, but its answer never reaches the portal.</summary>
+    public void LoseAnswer(string model, string method)
+    {
+        if (Odoo.Fake is { } fake)
+        {
+            fake.LoseAnswers(model, method, fault: FakeOdooFault.GatewayTimeout);
+        }
+        else
+        {
+            Traffic.LoseAnswers(model, method);
+        }
+    }
+
+    /// <summary>Runs the order's flow directly, outside the job engine, as a worker would: for what the engine does not keep (the exception itself).</summary>
+    public Task RunOrderHandlerAsync(string orderId)
+    {
+        var handler = Host.Services.GetServices<IJobHandler>().Single(h => h.Flow == StoreChangeJobs.OrdersFlow);
+        var payload = new JsonObject { ["resourceId"] = orderId }.ToJsonString();
+        return handler.RunAsync(new ClaimedJob(Guid.NewGuid(), TenantId, StoreId, StoreChangeJobs.OrdersFlow, $"Order {orderId}", payload, 1), CancellationToken.None);
+    }
 
     /// <summary>Queues the order's job under an identity of its own, as a new webhook would.</summary>
     public async Task<Guid> EnqueueOrderAsync(string orderId)
