@@ -153,7 +153,10 @@ internal sealed class FlowOdoo : IAsyncDisposable
             await Client.WriteAsync("stock.move", [move!.Id()], new JsonObject { ["quantity"] = move!.Number("product_uom_qty"), ["picked"] = true });
         }
 
-        await Client.CallAsync("stock.picking", "button_validate", [picking]);
+        // stock_sms asks whether to text the customer (confirm.stock.sms) when the contact has a phone, unless told to skip.
+        var answer = await Client.CallAsync("stock.picking", "button_validate", [picking], context: new JsonObject { ["skip_sms"] = true });
+        var state = (await Client.ReadAsync("stock.picking", [picking], ["state"])).Single()!.Text("state");
+        Assert.True(state == "done", $"The delivery is {state} after button_validate answered {answer?.ToJsonString()}.");
     }
 
     /// <summary>The company's tax rounding ("round_per_line", "round_globally").</summary>

@@ -7,6 +7,7 @@ using Portal.Fakes.Odoo;
 using Portal.Fakes.Orders;
 using Portal.Fakes.Shopify;
 using Portal.Fakes.WooCommerce;
+using Portal.Sync.Flows.Payments;
 using Portal.Sync.Jobs;
 using Portal.Sync.Odoo;
 using Portal.Sync.Secrets;
@@ -220,6 +221,14 @@ internal sealed class FlowTestBed : IAsyncDisposable
             $"flow-test:{StoreId}:order:{orderId}:{Interlocked.Increment(ref enqueued)}", new JsonObject { ["resourceId"] = orderId }.ToJsonString(), StoreId);
         var result = await Host.Services.GetRequiredService<JobStore>().EnqueueAsync(TenantId, request);
         return result.JobId;
+    }
+
+    /// <summary>Queues the payments job of the order under an identity of its own (what a fulfilment in Odoo should ask for).</summary>
+    public async Task<Guid> EnqueuePaymentsAsync(string orderId)
+    {
+        var request = new JobRequest(PaymentSyncFlow.Name, $"Payments of order {orderId}", StoreChangeJobs.OrderSubjectKey(StoreId, orderId),
+            $"flow-test:{StoreId}:payments:{orderId}:{Interlocked.Increment(ref enqueued)}", new JsonObject { ["resourceId"] = orderId }.ToJsonString(), StoreId);
+        return (await Host.Services.GetRequiredService<JobStore>().EnqueueAsync(TenantId, request)).JobId;
     }
 
     /// <summary>Runs every due job (follow-ups included) until none is left.</summary>

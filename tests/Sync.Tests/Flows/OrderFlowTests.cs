@@ -3,6 +3,8 @@ using Portal.Sync.Flows.Orders;
 using Portal.Sync.Odoo;
 using Portal.Sync.Stores;
 
+using static Portal.Sync.Tests.Flows.FlowAssert;
+
 namespace Portal.Sync.Tests.Flows;
 
 /// <summary>
@@ -25,7 +27,7 @@ public class OrderFlowTests
 
         var job = await bed.SyncOrderAsync(orderId);
 
-        Assert.Equal((JobState.Succeeded, null), (job.State, job.LastError));
+        AssertSucceeded(job);
         var origin = bed.Origin(orderId);
         Assert.Equal(1, await bed.Odoo.SaleOrderCountAsync(origin));
         var saleOrder = await bed.Odoo.SaleOrderAsync(origin);
@@ -56,14 +58,14 @@ public class OrderFlowTests
     {
         await using var bed = await FlowTestBed.StartAsync(StorePlatform.Shopify, StoreFeatures.Orders | StoreFeatures.Customers);
         var first = await bed.PlaceAsync(bed.Spec((0, 1, 20.00m), (1, 2, 40.00m)));
-        Assert.Equal(JobState.Succeeded, (await bed.SyncOrderAsync(first)).State);
+        AssertSucceeded(await bed.SyncOrderAsync(first));
         var second = await bed.PlaceAsync(bed.Spec((1, 1, 40.00m), (0, 3, 20.00m)));
         bed.Traffic.Clear();
         bed.Odoo.Fake?.ClearCalls();
 
         var job = await bed.SyncOrderAsync(second);
 
-        Assert.Equal(JobState.Succeeded, job.State);
+        AssertSucceeded(job);
         var calls = bed.Traffic.Calls.Select(c => $"{c.Model}.{c.Method}").ToList();
         Assert.True(calls.Count <= 4, $"{calls.Count} calls: {string.Join(", ", calls)}");
         Assert.Equal(["sale.order.search_read", "sale.order.create", "sale.order.action_confirm", "sale.order.read"], calls);
@@ -83,11 +85,11 @@ public class OrderFlowTests
         bed.LoseAnswer("sale.order", "create");
 
         var lost = await bed.SyncOrderAsync(orderId);
-        Assert.Equal(JobState.Failed, lost.State);
+        Assert.Equal((JobState.Failed, "Transient"), (lost.State, lost.ErrorKind));
         Assert.Empty(await bed.LinksAsync(RecordLinkKind.OrderLine));
         await bed.RetryFailedAsync();
 
-        Assert.Equal(JobState.Succeeded, (await bed.JobAsync(lost.Id)).State);
+        AssertSucceeded(await bed.JobAsync(lost.Id));
         Assert.Equal(1, await bed.Odoo.SaleOrderCountAsync(bed.Origin(orderId)));
         var saleOrder = await bed.Odoo.SaleOrderAsync(bed.Origin(orderId));
         Assert.Equal(("sale", 110m, 16.5m, 126.5m), (saleOrder.Text("state"), saleOrder.Number("amount_untaxed"), saleOrder.Number("amount_tax"), saleOrder.Number("amount_total")));
@@ -105,11 +107,11 @@ public class OrderFlowTests
         bed.LoseAnswer("sale.order", "action_confirm");
 
         var lost = await bed.SyncOrderAsync(orderId);
-        Assert.Equal(JobState.Failed, lost.State);
+        Assert.Equal((JobState.Failed, "Transient"), (lost.State, lost.ErrorKind));
         bed.Traffic.Clear();
         await bed.RetryFailedAsync();
 
-        Assert.Equal(JobState.Succeeded, (await bed.JobAsync(lost.Id)).State);
+        AssertSucceeded(await bed.JobAsync(lost.Id));
         Assert.Equal(0, bed.Traffic.CountOf("sale.order", "action_confirm"));
         Assert.Equal(0, bed.Traffic.CountOf("sale.order", "create"));
         Assert.Equal(1, await bed.Odoo.SaleOrderCountAsync(bed.Origin(orderId)));
@@ -125,13 +127,13 @@ public class OrderFlowTests
     {
         await using var bed = await FlowTestBed.StartAsync(StorePlatform.Shopify);
         var orderId = await bed.PlaceAsync(bed.Spec((0, 2, 20.00m), (1, 1, 120.00m)));
-        Assert.Equal(JobState.Succeeded, (await bed.SyncOrderAsync(orderId)).State);
+        AssertSucceeded(await bed.SyncOrderAsync(orderId));
         var linksBefore = (await bed.LinksAsync(RecordLinkKind.OrderLine)).Select(l => (l.StoreKey, l.OdooId)).ToList();
         bed.Traffic.Clear();
 
         var again = await bed.SyncOrderAsync(orderId);
 
-        Assert.Equal(JobState.Succeeded, again.State);
+        AssertSucceeded(again);
         var calls = bed.Traffic.Calls.Select(c => $"{c.Model}.{c.Method}").ToList();
         Assert.All(bed.Traffic.Calls, c => Assert.Contains(c.Method, ReadingMethods));
         Assert.True(calls.Count <= 2, string.Join(", ", calls));
@@ -146,13 +148,13 @@ public class OrderFlowTests
         await using var bed = await FlowTestBed.StartAsync(StorePlatform.Shopify, StoreFeatures.Orders | StoreFeatures.Customers);
         var spec = bed.Spec((0, 2, 20.00m), (1, 1, 120.00m)) with { Paid = false };
         var orderId = await bed.PlaceAsync(spec);
-        Assert.Equal(JobState.Succeeded, (await bed.SyncOrderAsync(orderId)).State);
+        AssertSucceeded(await bed.SyncOrderAsync(orderId));
         var quotation = await bed.Odoo.SaleOrderAsync(bed.Origin(orderId));
         Assert.Equal("draft", quotation.Text("state"));
 
         var id = long.Parse(orderId, System.Globalization.CultureInfo.InvariantCulture);
         bed.Shopify.UpdateOrder(id, s => s with { Lines = [s.Lines[0] with { Quantity = 3 }, s.Lines[1] with { UnitPrice = 100.00m }] });
-        Assert.Equal(JobState.Succeeded, (await bed.SyncOrderAsync(orderId)).State);
+        AssertSucceeded(await bed.SyncOrderAsync(orderId));
 
         var changed = await bed.Odoo.SaleOrderAsync(bed.Origin(orderId));
         Assert.Equal(("draft", 170m, 25.5m, 195.5m), (changed.Text("state"), changed.Number("amount_untaxed"), changed.Number("amount_tax"), changed.Number("amount_total")));
@@ -161,7 +163,7 @@ public class OrderFlowTests
         Assert.Equal(lines.Select(l => l.Id()).Order(), (await bed.LinksAsync(RecordLinkKind.OrderLine)).Select(l => l.OdooId).Order());
 
         bed.Shopify.MarkPaid(id);
-        Assert.Equal(JobState.Succeeded, (await bed.SyncOrderAsync(orderId)).State);
+        AssertSucceeded(await bed.SyncOrderAsync(orderId));
 
         var confirmed = await bed.Odoo.SaleOrderAsync(bed.Origin(orderId));
         Assert.Equal(("sale", 195.5m), (confirmed.Text("state"), confirmed.Number("amount_total")));
@@ -175,7 +177,7 @@ public class OrderFlowTests
         await bed.SettingsAsync(s => s.ImportUnpaidOrders = false);
         var orderId = await bed.PlaceAsync(bed.Spec((0, 1, 20.00m)) with { Paid = false });
 
-        Assert.Equal(JobState.Succeeded, (await bed.SyncOrderAsync(orderId)).State);
+        AssertSucceeded(await bed.SyncOrderAsync(orderId));
 
         Assert.Equal(0, await bed.Odoo.SaleOrderCountAsync(bed.Origin(orderId)));
     }
@@ -185,13 +187,13 @@ public class OrderFlowTests
     {
         await using var bed = await FlowTestBed.StartAsync(StorePlatform.Shopify, StoreFeatures.Orders | StoreFeatures.Customers);
         var orderId = await bed.PlaceAsync(bed.Spec((0, 2, 20.00m), (1, 1, 120.00m)));
-        Assert.Equal(JobState.Succeeded, (await bed.SyncOrderAsync(orderId)).State);
+        AssertSucceeded(await bed.SyncOrderAsync(orderId));
         var before = await bed.Odoo.SaleLinesAsync((await bed.Odoo.SaleOrderAsync(bed.Origin(orderId))).Id());
 
         bed.Shopify.UpdateOrder(long.Parse(orderId, System.Globalization.CultureInfo.InvariantCulture), s => s with { Lines = [s.Lines[0] with { Quantity = 3 }, s.Lines[1]] });
         var job = await bed.SyncOrderAsync(orderId);
 
-        Assert.Equal((JobState.Succeeded, null), (job.State, job.LastError));
+        AssertSucceeded(job);
         var saleOrder = await bed.Odoo.SaleOrderAsync(bed.Origin(orderId));
         var after = await bed.Odoo.SaleLinesAsync(saleOrder.Id());
         Assert.Equal(before.Select(l => l.Id()), after.Select(l => l.Id()));
@@ -204,7 +206,7 @@ public class OrderFlowTests
     {
         await using var bed = await FlowTestBed.StartAsync(StorePlatform.Shopify, StoreFeatures.Orders | StoreFeatures.Customers);
         var orderId = await bed.PlaceAsync(bed.Spec((0, 2, 20.00m), (1, 1, 120.00m)));
-        Assert.Equal(JobState.Succeeded, (await bed.SyncOrderAsync(orderId)).State);
+        AssertSucceeded(await bed.SyncOrderAsync(orderId));
         var saleOrder = await bed.Odoo.SaleOrderAsync(bed.Origin(orderId));
         await bed.Odoo.DeliverAsync(saleOrder.Id());
 
@@ -222,12 +224,12 @@ public class OrderFlowTests
         await using var bed = await FlowTestBed.StartAsync(StorePlatform.WooCommerce);
         await bed.SettingsAsync(s => s.InvoicePolicy = InvoicePolicy.Never);
         var orderId = await bed.PlaceAsync(bed.Spec((0, 2, 20.00m)));
-        Assert.Equal(JobState.Succeeded, (await bed.SyncOrderAsync(orderId)).State);
+        AssertSucceeded(await bed.SyncOrderAsync(orderId));
 
         bed.WooCommerce.Shop.CancelOrder(long.Parse(orderId, System.Globalization.CultureInfo.InvariantCulture));
         var job = await bed.SyncOrderAsync(orderId);
 
-        Assert.Equal((JobState.Succeeded, null), (job.State, job.LastError));
+        AssertSucceeded(job);
         var saleOrder = await bed.Odoo.SaleOrderAsync(bed.Origin(orderId));
         Assert.Equal("cancel", saleOrder.Text("state"));
         Assert.All(await bed.Odoo.PickingsAsync(saleOrder.Id()), p => Assert.Equal("cancel", p.Text("state")));
@@ -239,7 +241,7 @@ public class OrderFlowTests
         await using var bed = await FlowTestBed.StartAsync(StorePlatform.Shopify);
         await bed.SettingsAsync(s => s.InvoicePolicy = InvoicePolicy.Never);
         var orderId = await bed.PlaceAsync(bed.Spec((0, 2, 20.00m)));
-        Assert.Equal(JobState.Succeeded, (await bed.SyncOrderAsync(orderId)).State);
+        AssertSucceeded(await bed.SyncOrderAsync(orderId));
         var saleOrder = await bed.Odoo.SaleOrderAsync(bed.Origin(orderId));
         await bed.Odoo.DeliverAsync(saleOrder.Id());
         var picking = (await bed.Odoo.PickingsAsync(saleOrder.Id())).Single();
@@ -257,7 +259,7 @@ public class OrderFlowTests
     {
         await using var bed = await FlowTestBed.StartAsync(StorePlatform.Shopify);
         var orderId = await bed.PlaceAsync(bed.Spec((0, 2, 20.00m)));
-        Assert.Equal(JobState.Succeeded, (await bed.SyncOrderAsync(orderId)).State);
+        AssertSucceeded(await bed.SyncOrderAsync(orderId));
         var saleOrder = await bed.Odoo.SaleOrderAsync(bed.Origin(orderId));
         var invoice = Assert.Single(await bed.Odoo.MovesAsync("out_invoice", saleOrder.Text("name")!));
         Assert.Equal("posted", invoice.Text("state"));

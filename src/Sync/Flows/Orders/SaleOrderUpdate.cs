@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Portal.Data.Entities;
 using Portal.Sync.Commerce;
@@ -43,6 +44,10 @@ public sealed class SaleOrderUpdate(OdooClient odoo, OdooVersionProfile profile,
             }
 
             values = (JsonObject)draft.Header.DeepClone();
+
+            // Writing company_id, even unchanged, makes Odoo recompute every line's taxes from its product (new lines
+            // of the same write too), dropping the store's; an order's company does not change.
+            values.Remove("company_id");
         }
         else
         {
@@ -89,7 +94,7 @@ public sealed class SaleOrderUpdate(OdooClient odoo, OdooVersionProfile profile,
 
             if (quantity < existing.Number("qty_delivered"))
             {
-                throw new JobNeedsPersonException($"Store order {order.Name} lowered '{line.Values["name"]}' to {quantity}, but Odoo already delivered {existing.Number("qty_delivered")}; return the goods in Odoo.");
+                throw new JobNeedsPersonException($"Store order {order.Name} lowered '{line.Values["name"]}' to {Quantity(quantity)}, but Odoo already delivered {Quantity(existing.Number("qty_delivered"))}; return the goods in Odoo.");
             }
 
             var change = (JsonObject)line.Values.DeepClone();
@@ -136,6 +141,9 @@ public sealed class SaleOrderUpdate(OdooClient odoo, OdooVersionProfile profile,
         var productId = draft.Values["product_id"]!.GetValue<long>();
         return lines.FirstOrDefault(l => (int)l.Number("sequence") == sequence && l.ManyToOneId("product_id") == productId);
     }
+
+    // Odoo sends quantities as floats ("2.0"), which would read "delivered 2.0".
+    private static string Quantity(decimal quantity) => quantity.ToString("0.###", CultureInfo.InvariantCulture);
 
     private async Task<IReadOnlyList<JsonNode>> LinesAsync(long saleOrderId, CancellationToken cancellationToken) =>
         (await odoo.SearchReadAsync("sale.order.line", OdooDomain.Where("order_id", "=", saleOrderId), ["id", .. SaleOrderFields.Lines(profile.SaleLineTaxesField)], order: "sequence, id", cancellationToken: cancellationToken))
