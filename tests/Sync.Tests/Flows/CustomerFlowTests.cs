@@ -95,7 +95,7 @@ public class CustomerFlowTests
 
         AssertSucceeded(job);
         var person = (await bed.Odoo.Client.ReadAsync("res.partner", [(await bed.Odoo.SaleOrderAsync(bed.Origin(orderId))).ManyToOneId("partner_id")!.Value],
-            ["parent_id", "is_company", "name", "commercial_partner_id"])).Single()!;
+            ["parent_id", "is_company", "name"])).Single()!;
         Assert.False(person["is_company"]!.GetValue<bool>());
         var parent = (await bed.Odoo.Client.ReadAsync("res.partner", [person.ManyToOneId("parent_id")!.Value], ["name", "is_company"])).Single()!;
         Assert.Equal((company, true), (parent.Text("name"), parent["is_company"]!.GetValue<bool>()));
