@@ -68,7 +68,7 @@ public class OrderFlowTests
         AssertSucceeded(job);
         var calls = bed.Traffic.Calls.Select(c => $"{c.Model}.{c.Method}").ToList();
         Assert.True(calls.Count <= 4, $"{calls.Count} calls: {string.Join(", ", calls)}");
-        Assert.Equal(["sale.order.search_read", "sale.order.create", "sale.order.action_confirm", "sale.order.read"], calls);
+        Assert.Equal(["sale.order.search_read", "sale.order.create", "sale.order.read", "sale.order.action_confirm"], calls);
         if (bed.Odoo.Fake is { } fake)
         {
             Assert.Equal(calls.Count, fake.ModelCallCount);

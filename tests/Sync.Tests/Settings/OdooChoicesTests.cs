@@ -37,7 +37,9 @@ public class OdooChoicesTests : IAsyncLifetime
 
         var taxes = await Choices().SaleTaxesAsync();
 
-        Assert.Equal([("15%", 15m, false, null), ("TVA 20% TTC", 20m, true, "France")], taxes.Select(t => (t.Name, t.Amount, t.PriceIncluded, t.Country)));
+        Assert.Equal(
+            [("0%", 0m, false, null), ("15%", 15m, false, null), ("TVA 20% TTC", 20m, true, "France"), ("TVA 5.5% TTC", 5.5m, true, "France"), ("Tax 10%", 10m, false, null), ("Tax 5%", 5m, false, null)],
+            taxes.Select(t => (t.Name, t.Amount, t.PriceIncluded, t.Country)));
         Assert.Contains(odoo.Calls, c => c.Model == "account.tax" && c.Method == "search_read");
     }
 
@@ -48,15 +50,15 @@ public class OdooChoicesTests : IAsyncLifetime
         await ConnectAsync(odoo);
         var choices = Choices();
 
-        Assert.Equal(["Bank", "Cash"], (await choices.PaymentJournalsAsync()).Select(j => j.Name));
+        Assert.Equal(["Bank", "Cash", "Gift Card", "PayPal", "Shopify Payments"], (await choices.PaymentJournalsAsync()).Select(j => j.Name));
         Assert.Equal(["WH/Stock"], (await choices.InternalLocationsAsync()).Select(l => l.Name));
         Assert.Equal(["San Francisco"], (await choices.WarehousesAsync(1)).Select(w => w.Name));
         Assert.Empty(await choices.WarehousesAsync(2));
         Assert.Equal(["Sales", "Website"], (await choices.SalesTeamsAsync()).Select(t => t.Name));
-        Assert.Equal(["Standard delivery"], (await choices.CarriersAsync()).Select(c => c.Name));
+        Assert.Equal(["Express delivery", "Standard delivery"], (await choices.CarriersAsync()).Select(c => c.Name));
         Assert.Equal(["My Company (San Francisco)"], (await choices.CompaniesAsync()).Select(c => c.Name));
-        Assert.Equal(["Default USD pricelist"], (await choices.PricelistsAsync()).Select(p => p.Name));
-        Assert.Equal(["Intra-EU B2B"], (await choices.FiscalPositionsAsync()).Select(p => p.Name));
+        Assert.Equal(["Default EUR pricelist", "Default USD pricelist"], (await choices.PricelistsAsync()).Select(p => p.Name));
+        Assert.Equal(["Export (outside the US)", "Intra-EU B2B"], (await choices.FiscalPositionsAsync()).Select(p => p.Name));
     }
 
     [Theory]
@@ -74,7 +76,7 @@ public class OdooChoicesTests : IAsyncLifetime
         var customers = await choices.SearchCustomersAsync("deco");
 
         Assert.Equal("[FURN_7777] Office Chair", bySku.Name);
-        Assert.Equal(["[Delivery_007] Standard delivery"], services.Select(s => s.Name));
+        Assert.Equal(["[Delivery_007] Standard delivery", "[Delivery_EXP] Express delivery"], services.Select(s => s.Name));
         Assert.Empty(noStorable);
         Assert.Equal(["Deco Addict"], customers.Select(c => c.Name));
         Assert.Equal([(bySku.Id, "Office Chair")], (await choices.NamesAsync("product.product", [bySku.Id, bySku.Id])).Select(c => (c.Id, c.Name)));
