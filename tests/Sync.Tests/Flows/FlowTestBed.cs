@@ -206,14 +206,6 @@ internal sealed class FlowTestBed : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs the order's flow directly, outside the job engine, as a worker would: for what the engine does not keep (the exception itself).</summary>
-    public Task RunOrderHandlerAsync(string orderId)
-    {
-        var handler = Host.Services.GetServices<IJobHandler>().Single(h => h.Flow == StoreChangeJobs.OrdersFlow);
-        var payload = new JsonObject { ["resourceId"] = orderId }.ToJsonString();
-        return handler.RunAsync(new ClaimedJob(Guid.NewGuid(), TenantId, StoreId, StoreChangeJobs.OrdersFlow, $"Order {orderId}", payload, 1), CancellationToken.None);
-    }
-
     /// <summary>Queues the order's job under an identity of its own, as a new webhook would.</summary>
     public async Task<Guid> EnqueueOrderAsync(string orderId)
     {
