@@ -31,6 +31,10 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
     public DbSet<ShippingMapping> ShippingMappings => Set<ShippingMapping>();
     public DbSet<PaymentJournalMapping> PaymentJournalMappings => Set<PaymentJournalMapping>();
     public DbSet<LocationMapping> LocationMappings => Set<LocationMapping>();
+    public DbSet<StoreOutboundSettings> StoreOutboundSettings => Set<StoreOutboundSettings>();
+    public DbSet<StockLevel> StockLevels => Set<StockLevel>();
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<ProductMatch> ProductMatches => Set<ProductMatch>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters at execution time; Guid.Empty matches no row.

@@ -15,5 +15,6 @@ internal sealed class OdooConnectionConfiguration : IEntityTypeConfiguration<Odo
         builder.Property(c => c.Login).HasMaxLength(200);
         builder.Property(c => c.Transport).HasMaxLength(20).HasDefaultValue("Auto");
         builder.Property(c => c.ProtectedApiKey).HasMaxLength(2000);
+        builder.Property(c => c.ProtectedNotificationToken).HasMaxLength(2000);
     }
 }

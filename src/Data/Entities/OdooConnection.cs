@@ -13,5 +13,11 @@ public class OdooConnection : ITenantOwned
     public string Transport { get; set; } = "Auto";
     public string? ProtectedApiKey { get; set; }
     public DateTimeOffset? ApiKeyChangedAt { get; set; }
+
+    /// <summary>
+    /// The secret in the address an Odoo automation rule calls to report a stock or delivery change at once;
+    /// Odoo's "Send Webhook Notification" cannot sign, so the address itself is the credential.
+    /// </summary>
+    public string? ProtectedNotificationToken { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -12,4 +12,7 @@ public enum RecordLinkKind
     Refund,
     RefundPayment,
     ReturnPicking,
+    Product,
+    ProductImage,
+    Fulfilment,
 }

@@ -21,9 +21,18 @@ public sealed class ShopifyStoreClient : IStoreClient
     {
         GraphQl = graphQl;
         this.options = options;
+        Inventory = new ShopifyInventory(graphQl);
+        Catalogue = new ShopifyCatalogue(graphQl);
+        Fulfilments = new ShopifyFulfilments(graphQl);
     }
 
     public ShopifyGraphQlClient GraphQl { get; }
+
+    public IStoreInventory Inventory { get; }
+
+    public IStoreCatalogue Catalogue { get; }
+
+    public IStoreFulfilments Fulfilments { get; }
 
     public async Task<StoreDescription> DescribeAsync(CancellationToken cancellationToken)
     {

@@ -28,4 +28,10 @@ public interface IStoreClient
 
     /// <summary>Removes a subscription; one already gone is not an error.</summary>
     Task DeleteWebhookAsync(string remoteId, CancellationToken cancellationToken);
+
+    IStoreInventory Inventory { get; }
+
+    IStoreCatalogue Catalogue { get; }
+
+    IStoreFulfilments Fulfilments { get; }
 }

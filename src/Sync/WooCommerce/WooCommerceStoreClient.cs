@@ -14,7 +14,16 @@ public sealed class WooCommerceStoreClient : IStoreClient
     internal WooCommerceStoreClient(WooCommerceRestClient rest)
     {
         this.rest = rest;
+        Inventory = new WooCommerceInventory(rest);
+        Catalogue = new WooCommerceCatalogue(rest);
+        Fulfilments = new WooCommerceFulfilments(rest);
     }
+
+    public IStoreInventory Inventory { get; }
+
+    public IStoreCatalogue Catalogue { get; }
+
+    public IStoreFulfilments Fulfilments { get; }
 
     /// <summary>
     /// The site's name, currency and WooCommerce version, and the key's access: WooCommerce tells no key its own

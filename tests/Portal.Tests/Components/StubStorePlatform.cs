@@ -31,5 +31,11 @@ internal sealed class StubStorePlatform(StorePlatform platform, string acceptedC
             throw new NotSupportedException();
 
         public Task DeleteWebhookAsync(string remoteId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public IStoreInventory Inventory => throw new NotSupportedException();
+
+        public IStoreCatalogue Catalogue => throw new NotSupportedException();
+
+        public IStoreFulfilments Fulfilments => throw new NotSupportedException();
     }
 }

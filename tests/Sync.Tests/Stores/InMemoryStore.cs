@@ -71,6 +71,12 @@ internal sealed class InMemoryStore : IStorePlatformClients, IStoreClient
         return Webhooks.TryRemove(remoteId, out _);
     });
 
+    public IStoreInventory Inventory => throw new NotSupportedException();
+
+    public IStoreCatalogue Catalogue => throw new NotSupportedException();
+
+    public IStoreFulfilments Fulfilments => throw new NotSupportedException();
+
     public RemoteWebhook AddWebhook(string topic, string address, bool active = true)
     {
         var webhook = new RemoteWebhook(Interlocked.Increment(ref nextWebhookId).ToString(System.Globalization.CultureInfo.InvariantCulture), topic, new Uri(address), active);
@@ -121,5 +127,11 @@ internal sealed class InMemoryStore : IStorePlatformClients, IStoreClient
         public Task<RemoteWebhook> CreateWebhookAsync(string topic, Uri address, string secret, CancellationToken cancellationToken) => throw Refused;
 
         public Task DeleteWebhookAsync(string remoteId, CancellationToken cancellationToken) => throw Refused;
+
+        public IStoreInventory Inventory => throw Refused;
+
+        public IStoreCatalogue Catalogue => throw Refused;
+
+        public IStoreFulfilments Fulfilments => throw Refused;
     }
 }

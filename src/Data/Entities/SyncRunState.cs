@@ -1,0 +1,8 @@
+namespace Portal.Data.Entities;
+
+public enum SyncRunState
+{
+    Running,
+    Succeeded,
+    Failed,
+}
