@@ -12,10 +12,12 @@ public sealed class FakeOdooDatabase
 {
     private readonly Dictionary<string, SortedDictionary<long, JsonObject>> tables = [];
     private readonly Dictionary<string, long> sequences = [];
+    private readonly TimeProvider time;
 
-    public FakeOdooDatabase(int major)
+    public FakeOdooDatabase(int major, TimeProvider? time = null)
     {
         Major = major;
+        this.time = time ?? TimeProvider.System;
         Models = FakeOdooSchema.For(major);
         foreach (var model in Models.Keys)
         {
@@ -41,8 +43,9 @@ public sealed class FakeOdooDatabase
         values = AsFromTheWire(values);
         var model = Model(modelName);
         var id = Next(modelName);
-        var row = new JsonObject { ["id"] = id };
+        var row = new JsonObject { ["id"] = id, ["create_date"] = Now };
         tables[modelName][id] = row;
+        Touch(modelName, id);
         var children = ApplyValues(model, row, values);
         foreach (var required in model.Fields.Values.Where(f => f.Required && row[f.Name] is null))
         {
@@ -60,7 +63,17 @@ public sealed class FakeOdooDatabase
     {
         var model = Model(modelName);
         CreateChildren(ApplyValues(model, tables[modelName][id], AsFromTheWire(values)), id);
+        Touch(modelName, id);
     }
+
+    /// <summary>
+    /// Stamps a record's write_date as Odoo does on every write, for changes the fake makes to rows directly
+    /// (reservations, validations): pollers find changes by it.
+    /// </summary>
+    public void Touch(string modelName, long id) => tables[modelName][id]["write_date"] = Now;
+
+    // Odoo answers datetimes in UTC to the second ('%Y-%m-%d %H:%M:%S').
+    private string Now => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     // Values built in memory (seed data, side effects) are stored exactly as if they had come over HTTP.
     private static JsonObject AsFromTheWire(JsonObject values) => JsonNode.Parse(values.ToJsonString())!.AsObject();

@@ -10,5 +10,7 @@ public sealed class FakeOdooModel(string name, string label, IEnumerable<FakeOdo
     public IReadOnlyDictionary<string, FakeOdooField> Fields { get; } =
         fields.Prepend(new FakeOdooField("id", "integer", "ID"))
             .Append(new FakeOdooField("display_name", "char", "Display Name"))
+            .Append(new FakeOdooField("create_date", "datetime", "Created on"))
+            .Append(new FakeOdooField("write_date", "datetime", "Last Updated on"))
             .ToDictionary(f => f.Name);
 }

@@ -58,7 +58,7 @@ public sealed class FakeOdooServer : IAsyncDisposable
 
     public static async Task<FakeOdooServer> StartAsync(int major = 17, TimeProvider? time = null)
     {
-        var service = new FakeOdooService(new FakeOdooDatabase(major), time);
+        var service = new FakeOdooService(new FakeOdooDatabase(major, time), time);
         var server = new FakeOdooServer(major, service, FakeOdooSeed.Populate(service));
         server.host = await LoopbackServer.StartAsync(app =>
         {

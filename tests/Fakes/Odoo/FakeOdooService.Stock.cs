@@ -140,6 +140,7 @@ public sealed partial class FakeOdooService
     {
         var picking = db.Raw("stock.picking", pickingId);
         picking["state"] = "done";
+        db.Touch("stock.picking", pickingId);
         var incoming = picking["picking_type_code"]?.GetValue<string>() == "incoming";
         long? rest = null;
         foreach (var moveId in moves)
@@ -197,6 +198,7 @@ public sealed partial class FakeOdooService
         {
             var row = db.Raw("stock.quant", quant);
             row["quantity"] = Amount(row["quantity"]) + quantity;
+            db.Touch("stock.quant", quant);
             ComputeStock(productId);
         }
     }
