@@ -30,6 +30,9 @@ internal readonly record struct ShopifyGid(string Type, string Id, string Query)
         return rest.Split('/') is [var type, var id] && type.Length > 0 && IsNumber(id) ? new ShopifyGid(type, id, query) : null;
     }
 
+    /// <summary><paramref name="id"/> as a gid of <paramref name="type"/>; a gid is returned as it is.</summary>
+    public static string Format(string type, string id) => Parse(id) is not null ? id : $"{Prefix}{type}/{id}";
+
     public string? QueryValue(string name) =>
         Query.Split('&')
             .Select(pair => pair.Split('=', 2))

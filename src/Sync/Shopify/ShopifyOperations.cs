@@ -18,4 +18,8 @@ internal static class ShopifyOperations
     public static ShopifyOperation WebhookSubscriptionDelete { get; } = ShopifyOperation.Load("WebhookSubscriptionDelete");
 
     public static ShopifyOperation InventorySetQuantities { get; } = ShopifyOperation.Load("InventorySetQuantities");
+
+    public static ShopifyOperation InventoryLevels { get; } = ShopifyOperation.Load("InventoryLevels");
+
+    public static ShopifyOperation InventoryItemQuantities { get; } = ShopifyOperation.Load("InventoryItemQuantities");
 }

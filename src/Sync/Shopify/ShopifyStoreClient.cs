@@ -119,34 +119,6 @@ public sealed class ShopifyStoreClient : IStoreClient
     }
 
     /// <summary>
-    /// Sets the "available" quantities, up to 250 a call. <paramref name="stableIdentity"/> names this change (a job's
-    /// identity): sending it again — a retry, the job run again — changes nothing twice.
-    /// </summary>
-    public async Task SetAvailableQuantitiesAsync(IReadOnlyList<ShopifyInventoryQuantity> quantities, string reason, string stableIdentity, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(quantities);
-        var batches = quantities.Chunk(ShopifyOptions.MaxPageSize).ToList();
-        for (var batch = 0; batch < batches.Count; batch++)
-        {
-            var input = new JsonObject
-            {
-                ["name"] = "available",
-                ["reason"] = reason,
-                ["quantities"] = new JsonArray(batches[batch].Select(quantity => (JsonNode)new JsonObject
-                {
-                    ["inventoryItemId"] = Gid("InventoryItem", quantity.InventoryItemId),
-                    ["locationId"] = Gid("Location", quantity.LocationId),
-                    ["quantity"] = quantity.Quantity,
-                    ["changeFromQuantity"] = quantity.ChangeFrom,
-                }).ToArray()),
-            };
-            await GraphQl.MutateAsync(
-                ShopifyMutation.Create(ShopifyOperations.InventorySetQuantities, new JsonObject { ["input"] = input }, $"{stableIdentity}#{batch}"),
-                cancellationToken);
-        }
-    }
-
-    /// <summary>
     /// The order with every page of its lines and each of its refunds in full, mapped; null when the shop has no
     /// such order. Refunds cost one more query each, and only orders that have them pay it.
     /// </summary>
@@ -257,6 +229,5 @@ public sealed class ShopifyStoreClient : IStoreClient
     }
 
     /// <summary>A gid from a numeric id; a gid is taken as it is.</summary>
-    private static string Gid(string type, string id) =>
-        ShopifyGid.Parse(id) is not null ? id : $"gid://shopify/{type}/{id}";
+    private static string Gid(string type, string id) => ShopifyGid.Format(type, id);
 }

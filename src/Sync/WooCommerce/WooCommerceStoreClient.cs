@@ -101,15 +101,6 @@ public sealed class WooCommerceStoreClient : IStoreClient
     public Task DeleteWebhookAsync(string remoteId, CancellationToken cancellationToken) =>
         rest.DeleteAsync($"webhooks/{Id(remoteId)}", [KeyValuePair.Create("force", "true")], cancellationToken);
 
-    /// <summary>Sets the stock of simple products (or of variable products' own stock); look at the result's failures.</summary>
-    public Task<WooCommerceBatchResult> UpdateProductStockAsync(IReadOnlyList<WooCommerceStockUpdate> updates, CancellationToken cancellationToken) =>
-        rest.BatchAsync("products", StockBatch(updates), cancellationToken);
-
-    /// <summary>Sets the stock of one variable product's variations; look at the result's failures.</summary>
-    public Task<WooCommerceBatchResult> UpdateVariationStockAsync(
-        long productId, IReadOnlyList<WooCommerceStockUpdate> updates, CancellationToken cancellationToken) =>
-        rest.BatchAsync($"products/{productId}/variations", StockBatch(updates), cancellationToken);
-
     private async Task<bool> MayWriteAsync(CancellationToken cancellationToken)
     {
         try
@@ -122,16 +113,6 @@ public sealed class WooCommerceStoreClient : IStoreClient
             return false;
         }
     }
-
-    private static WooCommerceBatch StockBatch(IReadOnlyList<WooCommerceStockUpdate> updates) => new()
-    {
-        Update = updates.Select(update => new JsonObject
-        {
-            ["id"] = update.Id,
-            ["manage_stock"] = true,
-            ["stock_quantity"] = update.Quantity,
-        }).ToList(),
-    };
 
     private static CommerceOrder Order(JsonElement order) => Read(order, "WooCommerce order", WooCommerceOrderMapper.Map);
 
