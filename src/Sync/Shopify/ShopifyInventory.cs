@@ -11,7 +11,7 @@ namespace Portal.Sync.Shopify;
 /// </summary>
 internal sealed class ShopifyInventory(ShopifyGraphQlClient graphQl) : IStoreInventory
 {
-    private const int LevelsPerPage = 240;
+    private const int LevelsPerPage = 160;
     private const string Reason = "correction";
     private static readonly string[] StaleCodes = ["CHANGE_FROM_QUANTITY_STALE", "COMPARE_QUANTITY_STALE"];
 
@@ -118,8 +118,9 @@ internal sealed class ShopifyInventory(ShopifyGraphQlClient graphQl) : IStoreInv
     private static StoreStockItem? Item(JsonObject level)
     {
         var item = level["item"];
-        return item?["id"]?.GetValue<string>() is { } itemId && ShopifyGid.Parse(item["variant"]?["id"]?.GetValue<string>()) is { } variant
-            ? new StoreStockItem(variant.Id, itemId, item["variant"]?["sku"]?.GetValue<string>(), Available(level))
+        var variant = item?["variants"]?["nodes"]?.AsArray().FirstOrDefault();
+        return item?["id"]?.GetValue<string>() is { } itemId && ShopifyGid.Parse(variant?["id"]?.GetValue<string>()) is { } variantId
+            ? new StoreStockItem(variantId.Id, itemId, variant!["sku"]?.GetValue<string>(), Available(level))
             : null;
     }
 

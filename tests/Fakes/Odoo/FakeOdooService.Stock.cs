@@ -203,6 +203,56 @@ public sealed partial class FakeOdooService
         }
     }
 
+    // Odoo's inventory adjustment: each quant's counted quantity becomes its quantity, through a done move from (or to) the
+    // inventory loss location, as Odoo 17–19 record it.
+    private JsonValue ApplyInventory(IReadOnlyList<long> quantIds)
+    {
+        foreach (var quantId in quantIds)
+        {
+            var quant = db.Raw("stock.quant", quantId);
+            var productId = quant["product_id"]!.GetValue<long>();
+            var difference = Amount(quant["inventory_quantity"]) - Amount(quant["quantity"]);
+            quant["quantity"] = Amount(quant["inventory_quantity"]);
+            quant["inventory_quantity"] = 0m;
+            quant["inventory_quantity_set"] = false;
+            db.Touch("stock.quant", quantId);
+            db.Create("stock.move", new JsonObject
+            {
+                ["name"] = "Product Quantity Updated", ["product_id"] = productId, ["product_uom_qty"] = Math.Abs(difference), ["quantity"] = Math.Abs(difference),
+                ["picked"] = true, ["state"] = "done",
+            });
+            ComputeStock(productId);
+        }
+
+        return JsonValue.Create(true);
+    }
+
+    // product.product read with a "location" context: the quantities of that location's quants only (Odoo adds its
+    // children; the fake's locations have none). Forecast is on hand less the open deliveries' demand; the fake plans no receipts.
+    private JsonObject ReadStockAt(long productId, long locationId, IReadOnlyCollection<string>? fields)
+    {
+        var record = db.Read("product.product", productId, fields);
+        decimal onHand = 0, reserved = 0;
+        foreach (var quantId in db.Where("stock.quant", "product_id", productId).Where(q => Id(db.Raw("stock.quant", q)["location_id"]) == locationId))
+        {
+            onHand += Amount(db.Raw("stock.quant", quantId)["quantity"]);
+            reserved += Amount(db.Raw("stock.quant", quantId)["reserved_quantity"]);
+        }
+
+        var outgoing = db.Where("stock.move", "product_id", productId)
+            .Where(m => IsOutgoing(m) && State("stock.move", m) is not ("done" or "cancel"))
+            .Sum(m => Amount(db.Raw("stock.move", m)["product_uom_qty"]));
+        foreach (var (field, value) in new[] { ("qty_available", onHand), ("free_qty", onHand - reserved), ("virtual_available", onHand - outgoing) })
+        {
+            if (record.ContainsKey(field))
+            {
+                record[field] = value;
+            }
+        }
+
+        return record;
+    }
+
     private void ComputeStock(long productId)
     {
         decimal onHand = 0, reserved = 0;

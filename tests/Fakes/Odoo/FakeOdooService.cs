@@ -12,7 +12,7 @@ namespace Portal.Fakes.Odoo;
 public sealed partial class FakeOdooService(FakeOdooDatabase db, TimeProvider? time = null)
 {
     private static readonly string[] SharedProductFields = ["default_code", "barcode", "detailed_type", "type", "is_storable", "taxes_id"];
-    private static readonly string[] RecordMethods = ["read", "write", "unlink", "action_confirm", "action_cancel", "button_validate", "action_post", "action_create_payments", "has_access", "create_returns", "action_create_returns"];
+    private static readonly string[] RecordMethods = ["read", "write", "unlink", "action_confirm", "action_cancel", "button_validate", "action_post", "action_create_payments", "has_access", "create_returns", "action_create_returns", "action_apply_inventory"];
     private readonly Lock gate = new();
 
     public FakeOdooDatabase Database => db;
@@ -54,6 +54,8 @@ public sealed partial class FakeOdooService(FakeOdooDatabase db, TimeProvider? t
                 "search" => Ids(Search(user, definition, arguments)),
                 "search_count" => Allowed(user, definition, "read", ["domain"], arguments, () => JsonValue.Create(db.Search(model, Domain(arguments), null).Count())),
                 // Odoo's read skips ids that do not exist (observed on 17), it raises no MissingError.
+                "read" when model == "product.product" && Id(context["location"]) is { } location => Allowed(user, definition, "read", ["fields"], arguments,
+                    () => new JsonArray((ids ?? []).Where(id => db.Exists(model, id)).Select(id => (JsonNode)ReadStockAt(id, location, Fields(arguments))).ToArray())),
                 "read" => Allowed(user, definition, "read", ["fields"], arguments, () => new JsonArray((ids ?? []).Where(id => db.Exists(model, id)).Select(id => (JsonNode)db.Read(model, id, Fields(arguments))).ToArray())),
                 "create" when model == "account.payment.register" => Allowed(user, definition, "create", ["vals_list"], arguments, () => CreatePaymentWizard(arguments["vals_list"], context)),
                 "create" when model == "stock.return.picking" => Allowed(user, definition, "create", ["vals_list"], arguments, () => CreateReturnWizard(arguments["vals_list"], context)),
@@ -67,6 +69,7 @@ public sealed partial class FakeOdooService(FakeOdooDatabase db, TimeProvider? t
                 "action_confirm" when model == "sale.order" => Allowed(user, definition, "write", [], arguments, () => Confirm(Existing(user, model, ids))),
                 "action_cancel" when model == "sale.order" => Allowed(user, definition, "write", [], arguments, () => Cancel(Existing(user, model, ids), context)),
                 "button_validate" when model == "stock.picking" => Allowed(user, definition, "write", [], arguments, () => Validate(Existing(user, model, ids), context)),
+                "action_apply_inventory" when model == "stock.quant" => Allowed(user, definition, "write", [], arguments, () => ApplyInventory(Existing(user, model, ids))),
                 "action_post" when model == "account.move" => Allowed(user, definition, "write", [], arguments, () => Post(Existing(user, model, ids))),
                 "action_post" when model == "account.payment" => Allowed(user, definition, "write", [], arguments, () => PostPayments(Existing(user, model, ids))),
                 "action_create_payments" when model == "account.payment.register" => Allowed(user, definition, "write", [], arguments, () => CreatePayments(Existing(user, model, ids), context)),

@@ -56,6 +56,10 @@ internal sealed class FakeShopifyRequest
     /// <summary>Every <c>first</c> in the document, so a page size over the limit is refused up front, as Shopify does.</summary>
     public IEnumerable<int> PageSizes() => AllFields(Operation.SelectionSet).Select(f => IntArgument(f, "first")).OfType<int>();
 
+    /// <summary>An argument of the first field named <paramref name="fieldName"/> anywhere in the document.</summary>
+    public JsonNode? FieldArgument(string fieldName, string argument) =>
+        AllFields(Operation.SelectionSet).FirstOrDefault(f => f.Name.StringValue == fieldName) is { } field ? Argument(field, argument) : null;
+
     /// <summary>The requested cost when <paramref name="result"/> is null; the actual cost of an answer otherwise.</summary>
     public double Cost(GraphQLField field, JsonNode? result, bool actual)
     {
@@ -80,7 +84,8 @@ internal sealed class FakeShopifyRequest
             return items.Sum(item => 1 + Cost(children, item, actual));
         }
 
-        var times = IntArgument(field, "first") ?? 1;
+        // nodes(ids:) is a list of as many objects as ids.
+        var times = IntArgument(field, "first") ?? (Argument(field, "ids") as JsonArray)?.Count ?? 1;
         return times * (1 + Cost(children, result, actual));
     }
 

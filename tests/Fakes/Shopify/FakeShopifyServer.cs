@@ -15,7 +15,8 @@ namespace Portal.Fakes.Shopify;
 
 /// <summary>
 /// A fake Shopify shop on real HTTP at 127.0.0.1: the Admin GraphQL endpoint for the operations the connector
-/// sends (shop, currentAppInstallation, orders, order, webhookSubscriptions, webhookSubscriptionCreate/Delete,
+/// sends (shop, currentAppInstallation, orders, order, webhookSubscriptions, webhookSubscriptionCreate/Delete, a
+/// location's inventoryLevels and inventory items by nodes(ids:) for items stocked with StockItem,
 /// inventorySetQuantities), answered from in-memory state; the access token checked (401 as Shopify words it);
 /// a leaky cost bucket on a <see cref="TimeProvider"/> with THROTTLED answers like Shopify's and extensions.cost on
 /// every answer; page sizes over 250 and mutations lacking a required <c>@idempotent</c> refused; the OAuth code
@@ -44,12 +45,14 @@ public sealed class FakeShopifyServer : IAsyncDisposable
         ["order"] = "read_orders",
         ["refund"] = "read_orders",
         ["inventorySetQuantities"] = "write_inventory",
+        ["location"] = "read_inventory",
     };
 
     private readonly HttpClient webhookSender = new();
     private readonly ConcurrentDictionary<string, int> rootFieldCalls = new();
     private readonly ConcurrentDictionary<long, FakeShopifyWebhookSubscription> subscriptions = new();
     private readonly ConcurrentDictionary<(string Item, string Location), int> inventory = new();
+    private readonly ConcurrentDictionary<string, (string VariantGid, string Sku)> inventoryItems = new();
     private readonly ConcurrentDictionary<string, JsonNode?> idempotentResults = new();
     private readonly ConcurrentDictionary<string, byte> authorizationCodes = new();
     private readonly ConcurrentQueue<(HttpStatusCode Status, TimeSpan? RetryAfter)> injected = new();
@@ -286,6 +289,25 @@ public sealed class FakeShopifyServer : IAsyncDisposable
 
     public void SetInventory(string inventoryItemGid, string locationGid, int available) => inventory[(inventoryItemGid, locationGid)] = available;
 
+    /// <summary>
+    /// Stocks the variant of <paramref name="sku"/> (the one orders use) at a location with an "available" quantity;
+    /// returns its variant and inventory item gids.
+    /// </summary>
+    public (string VariantGid, string InventoryItemGid) StockItem(string sku, string locationGid, int available)
+    {
+        long variantId;
+        lock (ordersGate)
+        {
+            variantId = CatalogueEntry(sku).VariantId;
+        }
+
+        var variant = $"gid://shopify/ProductVariant/{variantId}";
+        var item = inventoryItems.FirstOrDefault(i => i.Value.VariantGid == variant).Key ?? $"gid://shopify/InventoryItem/{NextResourceId()}";
+        inventoryItems[item] = (variant, sku);
+        inventory[(item, locationGid)] = available;
+        return (variant, item);
+    }
+
     /// <summary>A code as Shopify puts on the OAuth callback; it can be exchanged once for <see cref="AccessToken"/>.</summary>
     public string IssueAuthorizationCode()
     {
@@ -451,6 +473,13 @@ public sealed class FakeShopifyServer : IAsyncDisposable
                     .FirstOrDefault(refund => refund["id"]!.GetValue<string>() == refundId) is { } refund ? request.Project(refund, field.SelectionSet!) : null;
             case "webhookSubscriptions":
                 return request.Connection(new JsonArray(WebhookSubscriptions.Select(s => (JsonNode)Json(s)).ToArray()), field);
+            case "location":
+                return request.Project(Location(request.StringArgument(field, "id")!), field.SelectionSet!);
+            case "nodes":
+                var location = request.FieldArgument("inventoryLevel", "locationId")?.GetValue<string>();
+                return new JsonArray(request.Argument(field, "ids")!.AsArray()
+                    .Select(node => inventoryItems.ContainsKey(node!.GetValue<string>()) ? request.Project(InventoryItem(node.GetValue<string>(), location), field.SelectionSet!) : null)
+                    .ToArray());
             default:
                 errors.Add(Error($"Field '{field.Name.StringValue}' doesn't exist on type 'QueryRoot'", "undefinedField"));
                 return null;
@@ -547,6 +576,37 @@ public sealed class FakeShopifyServer : IAsyncDisposable
 
             payload["inventoryAdjustmentGroup"] = new JsonObject { ["id"] = $"gid://shopify/InventoryAdjustmentGroup/{Interlocked.Increment(ref nextId)}" };
         }
+    }
+
+    // A location lists the levels of the items stocked there, oldest item first, as its inventoryLevels connection.
+    private JsonObject Location(string locationGid) => new()
+    {
+        ["__typename"] = "Location",
+        ["id"] = locationGid,
+        ["inventoryLevels"] = new JsonArray(inventory.Keys.Where(k => k.Location == locationGid && inventoryItems.ContainsKey(k.Item))
+            .OrderBy(k => k.Item.Length).ThenBy(k => k.Item, StringComparer.Ordinal)
+            .Select(k => (JsonNode)Level(k.Item, locationGid)).ToArray()),
+    };
+
+    private JsonObject Level(string itemGid, string locationGid) => new()
+    {
+        ["__typename"] = "InventoryLevel",
+        ["id"] = $"gid://shopify/InventoryLevel/{locationGid.Split('/')[^1]}?inventory_item_id={itemGid.Split('/')[^1]}",
+        ["item"] = InventoryItem(itemGid, null),
+        ["quantities"] = new JsonArray(new JsonObject { ["name"] = "available", ["quantity"] = inventory[(itemGid, locationGid)] }),
+    };
+
+    private JsonObject InventoryItem(string itemGid, string? locationGid)
+    {
+        var (variant, sku) = inventoryItems[itemGid];
+        return new JsonObject
+        {
+            ["__typename"] = "InventoryItem",
+            ["id"] = itemGid,
+            ["sku"] = sku,
+            ["variants"] = new JsonArray(new JsonObject { ["__typename"] = "ProductVariant", ["id"] = variant, ["sku"] = sku }),
+            ["inventoryLevel"] = locationGid is not null && inventory.ContainsKey((itemGid, locationGid)) ? Level(itemGid, locationGid) : null,
+        };
     }
 
     private void Change(long orderId, Action<FakeShopifyPlacedOrder, DateTimeOffset> change)

@@ -203,40 +203,6 @@ public class ShopifyStoreClientTests
     }
 
     [Fact]
-    public async Task Inventory_is_set_once_per_stable_identity_with_its_idempotency_key()
-    {
-        await using var shop = await ShopifyTestShop.StartAsync();
-        var client = shop.Client();
-        const string item = "gid://shopify/InventoryItem/1";
-        const string location = "gid://shopify/Location/7";
-        shop.Server.SetInventory(item, location, 3);
-
-        await client.SetAvailableQuantitiesAsync([new ShopifyInventoryQuantity("1", "7", 10, ChangeFrom: 3)], "correction", "stock:job-1", CancellationToken.None);
-        shop.Server.SetInventory(item, location, 4);
-        await client.SetAvailableQuantitiesAsync([new ShopifyInventoryQuantity("1", "7", 10, ChangeFrom: 3)], "correction", "stock:job-1", CancellationToken.None);
-
-        Assert.Equal(4, shop.Server.Inventory[(item, location)]);
-        await client.SetAvailableQuantitiesAsync([new ShopifyInventoryQuantity("1", "7", 12, ChangeFrom: null)], "correction", "stock:job-2", CancellationToken.None);
-        Assert.Equal(12, shop.Server.Inventory[(item, location)]);
-
-        var stale = await Assert.ThrowsAsync<StoreApiException>(() =>
-            client.SetAvailableQuantitiesAsync([new ShopifyInventoryQuantity("1", "7", 1, ChangeFrom: 5)], "correction", "stock:job-3", CancellationToken.None));
-        Assert.Equal((StoreApiErrorKind.Validation, "CHANGE_FROM_QUANTITY_STALE"), (stale.Kind, stale.Code));
-    }
-
-    [Fact]
-    public async Task More_than_250_quantities_go_in_calls_of_250()
-    {
-        await using var shop = await ShopifyTestShop.StartAsync();
-        var quantities = Enumerable.Range(1, 300).Select(i => new ShopifyInventoryQuantity($"{i}", "7", i, ChangeFrom: null)).ToList();
-
-        await shop.Client().SetAvailableQuantitiesAsync(quantities, "correction", "stock:job-1", CancellationToken.None);
-
-        Assert.Equal(2, shop.Server.CallsOf("inventorySetQuantities"));
-        Assert.Equal(300, shop.Server.Inventory.Count);
-    }
-
-    [Fact]
     public void An_idempotent_mutation_needs_a_stable_identity_and_gets_the_same_key_for_it()
     {
         var operation = ShopifyOperation.All().Single(o => o.Name == "InventorySetQuantities");

@@ -99,23 +99,6 @@ public sealed class WooCommerceStoreClientTests : FakeWooCommerceTest
     }
 
     [Fact]
-    public async Task Stock_is_set_on_products_and_variations_and_refused_items_are_reported()
-    {
-        var product = Fake.Shop.AddProduct();
-        var variable = Fake.Shop.AddProduct(body => body["type"] = "variable");
-        var variation = Fake.Shop.AddVariation(variable);
-        var client = Clients.For(Fake);
-
-        var products = await client.UpdateProductStockAsync([new(product, 7), new(999999, 1)], CancellationToken.None);
-        var variations = await client.UpdateVariationStockAsync(variable, [new(variation, 0)], CancellationToken.None);
-
-        Assert.Equal((7, true, "instock"), Stock(Fake.Shop.Product(product)!));
-        Assert.Equal((0, true, "outofstock"), Stock(Fake.Shop.Variation(variation)!));
-        Assert.Equal("999999", Assert.Single(products.Failures).Id);
-        Assert.Empty(variations.Failures);
-    }
-
-    [Fact]
     public void A_connection_without_a_readable_key_is_a_configuration_error()
     {
         var connection = WooCommerceTestClients.Connection(Fake.Url.AbsoluteUri, Fake.ReadWriteKey) with { CredentialsJson = "{\"consumerKey\":\"ck_1\"}" };
@@ -124,7 +107,4 @@ public sealed class WooCommerceStoreClientTests : FakeWooCommerceTest
 
         Assert.Equal(StoreApiErrorKind.Configuration, error.Kind);
     }
-
-    private static (int, bool, string) Stock(System.Text.Json.Nodes.JsonObject item) =>
-        (item["stock_quantity"]!.GetValue<int>(), item["manage_stock"]!.GetValue<bool>(), item["stock_status"]!.GetValue<string>());
 }
