@@ -203,6 +203,25 @@ public sealed partial class FakeOdooService
         }
     }
 
+    /// <summary>
+    /// Sets a product's on-hand quantity at a stock location as a person's inventory adjustment does (counted quantity,
+    /// then apply), for tests' setup; the quant is created when the product has none there.
+    /// </summary>
+    public void SetOnHand(long productId, long locationId, decimal quantity)
+    {
+        lock (gate)
+        {
+            var quant = db.Where("stock.quant", "product_id", productId).FirstOrDefault(q => Id(db.Raw("stock.quant", q)["location_id"]) == locationId);
+            if (quant == 0)
+            {
+                quant = db.Create("stock.quant", new JsonObject { ["product_id"] = productId, ["location_id"] = locationId, ["quantity"] = 0m, ["reserved_quantity"] = 0m });
+            }
+
+            db.Raw("stock.quant", quant)["inventory_quantity"] = quantity;
+            ApplyInventory([quant]);
+        }
+    }
+
     // Odoo's inventory adjustment: each quant's counted quantity becomes its quantity, through a done move from (or to) the
     // inventory loss location, as Odoo 17–19 record it.
     private JsonValue ApplyInventory(IReadOnlyList<long> quantIds)
