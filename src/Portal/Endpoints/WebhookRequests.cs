@@ -40,7 +40,7 @@ internal static class WebhookRequests
     /// Reads the body up to the cap; null when it is longer: at once when it says its length (read straight into
     /// an array of that length), else as soon as more arrives (a chunked body has no length to refuse it by).
     /// </summary>
-    private static async Task<byte[]?> ReadCappedAsync(HttpRequest request, long cap, CancellationToken cancellationToken)
+    internal static async Task<byte[]?> ReadCappedAsync(HttpRequest request, long cap, CancellationToken cancellationToken)
     {
         if (request.ContentLength is { } length)
         {

@@ -53,6 +53,7 @@ public static class PortalHostingExtensions
         app.MapShopifyWebhooks();
         app.MapShopifyInstall();
         app.MapWooCommerceWebhooks();
+        app.MapOdooNotifications();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

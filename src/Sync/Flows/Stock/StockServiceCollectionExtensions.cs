@@ -17,6 +17,7 @@ public static class StockServiceCollectionExtensions
         services.AddSingleton<IJobHandler, StockSyncFlow>();
         services.AddSingleton<IJobHandler, StockReconcileFlow>();
         services.AddScoped<StockReconciliations>();
+        services.AddScoped<OdooNotifications>();
         return services;
     }
 
