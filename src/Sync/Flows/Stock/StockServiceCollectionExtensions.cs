@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Sync.Jobs;
@@ -18,6 +19,8 @@ public static class StockServiceCollectionExtensions
         services.AddSingleton<IJobHandler, StockReconcileFlow>();
         services.AddScoped<StockReconciliations>();
         services.AddScoped<OdooNotifications>();
+        services.AddSingleton<IValidator<StockSettingsForm>, StockSettingsFormValidator>();
+        services.AddScoped<StockSettingsService>();
         return services;
     }
 
