@@ -247,29 +247,46 @@ public sealed partial class FakeOdooService
     }
 
     // product.product read with a "location" context: the quantities of that location's quants only (Odoo adds its
-    // children; the fake's locations have none). Forecast is on hand less the open deliveries' demand; the fake plans no receipts.
-    private JsonObject ReadStockAt(long productId, long locationId, IReadOnlyCollection<string>? fields)
+    // children; the fake's locations have none). Forecast is on hand less the open deliveries' demand; the fake plans
+    // no receipts. Quants and moves are gathered once for all the ids, as a read of thousands of products is common.
+    private JsonArray ReadStockAt(IReadOnlyList<long> productIds, long locationId, IReadOnlyCollection<string>? fields)
     {
-        var record = db.Read("product.product", productId, fields);
-        decimal onHand = 0, reserved = 0;
-        foreach (var quantId in db.Where("stock.quant", "product_id", productId).Where(q => Id(db.Raw("stock.quant", q)["location_id"]) == locationId))
+        var wanted = productIds.ToHashSet();
+        var stock = new Dictionary<long, (decimal OnHand, decimal Reserved, decimal Outgoing)>();
+        foreach (var quantId in db.Ids("stock.quant"))
         {
-            onHand += Amount(db.Raw("stock.quant", quantId)["quantity"]);
-            reserved += Amount(db.Raw("stock.quant", quantId)["reserved_quantity"]);
-        }
-
-        var outgoing = db.Where("stock.move", "product_id", productId)
-            .Where(m => IsOutgoing(m) && State("stock.move", m) is not ("done" or "cancel"))
-            .Sum(m => Amount(db.Raw("stock.move", m)["product_uom_qty"]));
-        foreach (var (field, value) in new[] { ("qty_available", onHand), ("free_qty", onHand - reserved), ("virtual_available", onHand - outgoing) })
-        {
-            if (record.ContainsKey(field))
+            var quant = db.Raw("stock.quant", quantId);
+            if (Id(quant["product_id"]) is { } product && wanted.Contains(product) && Id(quant["location_id"]) == locationId)
             {
-                record[field] = value;
+                var (onHand, reserved, outgoing) = stock.GetValueOrDefault(product);
+                stock[product] = (onHand + Amount(quant["quantity"]), reserved + Amount(quant["reserved_quantity"]), outgoing);
             }
         }
 
-        return record;
+        foreach (var moveId in db.Ids("stock.move"))
+        {
+            var move = db.Raw("stock.move", moveId);
+            if (Id(move["product_id"]) is { } product && wanted.Contains(product) && State("stock.move", moveId) is not ("done" or "cancel") && IsOutgoing(moveId))
+            {
+                var (onHand, reserved, outgoing) = stock.GetValueOrDefault(product);
+                stock[product] = (onHand, reserved, outgoing + Amount(move["product_uom_qty"]));
+            }
+        }
+
+        return new JsonArray(productIds.Select(productId =>
+        {
+            var record = db.Read("product.product", productId, fields);
+            var (onHand, reserved, outgoing) = stock.GetValueOrDefault(productId);
+            foreach (var (field, value) in new[] { ("qty_available", onHand), ("free_qty", onHand - reserved), ("virtual_available", onHand - outgoing) })
+            {
+                if (record.ContainsKey(field))
+                {
+                    record[field] = value;
+                }
+            }
+
+            return (JsonNode)record;
+        }).ToArray());
     }
 
     private void ComputeStock(long productId)

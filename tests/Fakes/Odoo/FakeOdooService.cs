@@ -55,7 +55,7 @@ public sealed partial class FakeOdooService(FakeOdooDatabase db, TimeProvider? t
                 "search_count" => Allowed(user, definition, "read", ["domain"], arguments, () => JsonValue.Create(db.Search(model, Domain(arguments), null).Count())),
                 // Odoo's read skips ids that do not exist (observed on 17), it raises no MissingError.
                 "read" when model == "product.product" && Id(context["location"]) is { } location => Allowed(user, definition, "read", ["fields"], arguments,
-                    () => new JsonArray((ids ?? []).Where(id => db.Exists(model, id)).Select(id => (JsonNode)ReadStockAt(id, location, Fields(arguments))).ToArray())),
+                    () => ReadStockAt((ids ?? []).Where(id => db.Exists(model, id)).ToList(), location, Fields(arguments))),
                 "read" => Allowed(user, definition, "read", ["fields"], arguments, () => new JsonArray((ids ?? []).Where(id => db.Exists(model, id)).Select(id => (JsonNode)db.Read(model, id, Fields(arguments))).ToArray())),
                 "create" when model == "account.payment.register" => Allowed(user, definition, "create", ["vals_list"], arguments, () => CreatePaymentWizard(arguments["vals_list"], context)),
                 "create" when model == "stock.return.picking" => Allowed(user, definition, "create", ["vals_list"], arguments, () => CreateReturnWizard(arguments["vals_list"], context)),

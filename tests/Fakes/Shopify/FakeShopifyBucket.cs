@@ -9,11 +9,24 @@ public sealed class FakeShopifyBucket(double maximumAvailable, double restoreRat
 {
     private readonly Lock gate = new();
     private double available = maximumAvailable;
+    private double charged;
     private long updatedAt = time.GetTimestamp();
 
     public double MaximumAvailable { get; } = maximumAvailable;
 
     public double RestoreRate { get; } = restoreRate;
+
+    /// <summary>The points charged so far: every answered query's actual cost.</summary>
+    public double TotalCharged
+    {
+        get
+        {
+            lock (gate)
+            {
+                return charged;
+            }
+        }
+    }
 
     public double CurrentlyAvailable
     {
@@ -37,6 +50,7 @@ public sealed class FakeShopifyBucket(double maximumAvailable, double restoreRat
             }
 
             available -= cost;
+            charged += cost;
             return true;
         }
     }
@@ -46,6 +60,7 @@ public sealed class FakeShopifyBucket(double maximumAvailable, double restoreRat
         lock (gate)
         {
             available = Math.Min(MaximumAvailable, Refill() + points);
+            charged -= points;
         }
     }
 
