@@ -158,25 +158,8 @@ internal static class OrdersScenario
     {
         var now = DateTimeOffset.UtcNow;
         var secrets = services.GetRequiredService<SecretProtector>();
-        var tenant = new Tenant { Name = "Bench", CreatedAt = now };
-        var activator = services.GetRequiredService<PortalDbContextActivator>();
-        await using (var db = activator.Create(NoTenant.Instance))
-        {
-            db.Tenants.Add(tenant);
-            await db.SaveChangesAsync();
-        }
-
-        await using var tenantDb = activator.Create(TenantContext.SystemFor(tenant.Id));
-        tenantDb.OdooConnections.Add(new OdooConnection
-        {
-            Url = endpoint.Url.ToString(),
-            Database = endpoint.Database,
-            Login = endpoint.Login,
-            ProtectedApiKey = secrets.Protect(endpoint.Secret),
-            Transport = endpoint.Transport.ToString(),
-            ApiKeyChangedAt = now,
-            UpdatedAt = now,
-        });
+        var tenant = await BenchTenants.AddAsync(services, endpoint);
+        await using var tenantDb = services.GetRequiredService<PortalDbContextActivator>().Create(TenantContext.SystemFor(tenant));
         var store = new Store
         {
             Platform = StorePlatform.Shopify,
@@ -192,7 +175,7 @@ internal static class OrdersScenario
         tenantDb.StoreOrderSettings.Add(new StoreOrderSettings { StoreId = store.Id, UpdatedAt = now });
         tenantDb.TaxMappings.Add(new TaxMapping { StoreId = store.Id, Title = TaxTitle, Rate = 0.15m, OdooTaxId = taxId, UpdatedAt = now });
         await tenantDb.SaveChangesAsync();
-        return (tenant.Id, store);
+        return (tenant, store);
     }
 
     /// <summary>A sale order from an earlier run on this shop's address would be updated instead of created: refuse to measure that.</summary>

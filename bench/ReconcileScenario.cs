@@ -12,6 +12,7 @@ using Portal.Fakes.Odoo;
 using Portal.Fakes.Shopify;
 using Portal.Sync.Flows.Stock;
 using Portal.Sync.Jobs;
+using Portal.Sync.Odoo;
 using Portal.Sync.Secrets;
 using Portal.Sync.Shopify;
 using Portal.Sync.Tenancy;
@@ -122,23 +123,11 @@ internal static class ReconcileScenario
         IServiceProvider services, FakeOdooServer odoo, FakeShopifyServer shop, List<long> products, List<(string VariantGid, string InventoryItemGid)> items)
     {
         var now = DateTimeOffset.UtcNow;
-        var secrets = services.GetRequiredService<SecretProtector>();
-        var tenant = new Tenant { Name = "Bench", CreatedAt = now };
-        var activator = services.GetRequiredService<PortalDbContextActivator>();
-        await using (var db = activator.Create(NoTenant.Instance))
-        {
-            db.Tenants.Add(tenant);
-            await db.SaveChangesAsync();
-        }
-
-        await using var tenantDb = activator.Create(TenantContext.SystemFor(tenant.Id));
-        tenantDb.OdooConnections.Add(new OdooConnection
-        {
-            Url = odoo.Url.ToString(), Database = FakeOdooServer.DatabaseName, Login = "admin", ProtectedApiKey = secrets.Protect(FakeOdooSeed.AdminApiKey), UpdatedAt = now,
-        });
+        var tenant = await BenchTenants.AddAsync(services, new OdooEndpoint(odoo.Url, FakeOdooServer.DatabaseName, "admin", FakeOdooSeed.AdminApiKey));
+        await using var tenantDb = services.GetRequiredService<PortalDbContextActivator>().Create(TenantContext.SystemFor(tenant));
         var store = new Store
         {
-            Platform = StorePlatform.Shopify, Name = "Bench shop", Address = shop.Url.ToString(), ProtectedCredentials = secrets.Protect(new ShopifyCredentials(shop.AccessToken).ToJson()),
+            Platform = StorePlatform.Shopify, Name = "Bench shop", Address = shop.Url.ToString(), ProtectedCredentials = services.GetRequiredService<SecretProtector>().Protect(new ShopifyCredentials(shop.AccessToken).ToJson()),
             Features = StoreFeatures.Stock, CreatedAt = now, UpdatedAt = now,
         };
         tenantDb.Stores.Add(store);
@@ -149,7 +138,7 @@ internal static class ReconcileScenario
             StoreId = store.Id, Kind = RecordLinkKind.Variant, StoreKey = item.VariantGid.Split('/')[^1], OdooModel = "product.product", OdooId = products[i], UpdatedAt = now,
         }));
         await tenantDb.SaveChangesAsync();
-        return (tenant.Id, store.Id);
+        return (tenant, store.Id);
     }
 
     private static async Task<List<double>> LatenciesAsync(WebApplication app, Guid tenant, Guid store, FakeOdooServer odoo, FakeShopifyServer shop,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -22,7 +21,7 @@ public sealed class StoreScheduler(PortalDbContextActivator activator, JobStore 
 
     private async Task<int> EnqueueAsync(string flow, TimeSpan interval, Func<Guid, string, string, JobRequest> request, CancellationToken cancellationToken)
     {
-        var slot = string.Create(CultureInfo.InvariantCulture, $"every-{interval.Ticks}-{clock.GetUtcNow().UtcTicks / interval.Ticks}");
+        var slot = IntervalSlots.Of(interval, clock.GetUtcNow());
         List<(Guid Id, Guid TenantId, string Name)> stores;
         await using (var db = activator.Create(NoTenant.Instance))
         {
@@ -34,12 +33,6 @@ public sealed class StoreScheduler(PortalDbContextActivator activator, JobStore 
                 .Select(s => (s.Id, s.TenantId, s.Name)).ToList();
         }
 
-        var created = 0;
-        foreach (var (id, tenantId, name) in stores)
-        {
-            created += (await jobs.EnqueueAsync(tenantId, request(id, name, slot), cancellationToken)).Outcome == EnqueueOutcome.Created ? 1 : 0;
-        }
-
-        return created;
+        return await IntervalSlots.EnqueueEachAsync(jobs, stores, (id, name) => request(id, name, slot), cancellationToken);
     }
 }

@@ -47,14 +47,7 @@ public abstract class OrderToCashStore : IAsyncLifetime
         Odoo = await FakeOdooServer.StartAsync(18);
         await StartPlatformAsync();
         Portal = await StoreIntakeHost.StartAsync();
-        await Portal.Host.SaveOdooConnectionAsync(TenantId, new OdooConnectionForm
-        {
-            Url = Odoo.Url.ToString(),
-            Database = FakeOdooServer.DatabaseName,
-            Login = "admin",
-            NewApiKey = FakeOdooSeed.AdminApiKey,
-            Transport = OdooTransportKind.JsonRpc,
-        });
+        await Portal.ConnectOdooAsync(Odoo);
         var connected = await Portal.AsOwnerAsync(ConnectAsync);
         Assert.True(connected.Connected, connected.Message);
         StoreId = connected.StoreId!.Value;

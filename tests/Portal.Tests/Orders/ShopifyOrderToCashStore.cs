@@ -3,6 +3,7 @@ using System.Net;
 using Portal.Fakes.Orders;
 using Portal.Fakes.Shopify;
 using Portal.Sync.Stores;
+using Portal.Tests.Stores;
 
 namespace Portal.Tests.Orders;
 
@@ -52,13 +53,7 @@ public sealed class ShopifyOrderToCashStore : OrderToCashStore
 
     protected override async Task StopPlatformAsync() => await Shop.DisposeAsync();
 
-    protected override Task<StoreConnectResult> ConnectAsync(StoreDirectory stores) => stores.ConnectShopifyAsync(new ShopifyStoreForm
-    {
-        Name = "Alpha US",
-        Shop = Shop.Url.AbsoluteUri,
-        AccessToken = Shop.AccessToken,
-        AppSecret = Shop.ClientSecret,
-    });
+    protected override Task<StoreConnectResult> ConnectAsync(StoreDirectory stores) => stores.ConnectShopifyAsync(FakeStoreForms.Shopify(Shop, "Alpha US"));
 
     private async Task SendAsync(string topic, string orderId)
     {

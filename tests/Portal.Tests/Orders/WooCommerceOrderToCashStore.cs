@@ -2,6 +2,7 @@ using System.Globalization;
 using Portal.Fakes.Orders;
 using Portal.Fakes.WooCommerce;
 using Portal.Sync.Stores;
+using Portal.Tests.Stores;
 
 namespace Portal.Tests.Orders;
 
@@ -42,13 +43,7 @@ public sealed class WooCommerceOrderToCashStore : OrderToCashStore
 
     protected override async Task StopPlatformAsync() => await Site.DisposeAsync();
 
-    protected override Task<StoreConnectResult> ConnectAsync(StoreDirectory stores) => stores.ConnectWooCommerceAsync(new WooCommerceStoreForm
-    {
-        Name = "Wholesale",
-        SiteUrl = Site.Url.AbsoluteUri,
-        ConsumerKey = Site.ReadWriteKey.ConsumerKey,
-        ConsumerSecret = Site.ReadWriteKey.ConsumerSecret,
-    });
+    protected override Task<StoreConnectResult> ConnectAsync(StoreDirectory stores) => stores.ConnectWooCommerceAsync(FakeStoreForms.WooCommerce(Site, "Wholesale"));
 
     private async Task SendAsync(string topic, string orderId)
     {

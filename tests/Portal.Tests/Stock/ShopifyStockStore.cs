@@ -1,5 +1,6 @@
 using Portal.Fakes.Shopify;
 using Portal.Sync.Stores;
+using Portal.Tests.Stores;
 
 namespace Portal.Tests.Stock;
 
@@ -25,11 +26,5 @@ public sealed class ShopifyStockStore : StockStore
 
     protected override async Task StopPlatformAsync() => await Shop.DisposeAsync();
 
-    protected override Task<StoreConnectResult> ConnectAsync(StoreDirectory stores) => stores.ConnectShopifyAsync(new ShopifyStoreForm
-    {
-        Name = "Alpha US",
-        Shop = Shop.Url.AbsoluteUri,
-        AccessToken = Shop.AccessToken,
-        AppSecret = Shop.ClientSecret,
-    });
+    protected override Task<StoreConnectResult> ConnectAsync(StoreDirectory stores) => stores.ConnectShopifyAsync(FakeStoreForms.Shopify(Shop, "Alpha US"));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Portal.Fakes.WooCommerce;
 using Portal.Sync.Stores;
+using Portal.Tests.Stores;
 
 namespace Portal.Tests.Stock;
 
@@ -24,11 +25,5 @@ public sealed class WooCommerceStockStore : StockStore
 
     protected override async Task StopPlatformAsync() => await Site.DisposeAsync();
 
-    protected override Task<StoreConnectResult> ConnectAsync(StoreDirectory stores) => stores.ConnectWooCommerceAsync(new WooCommerceStoreForm
-    {
-        Name = "Wholesale",
-        SiteUrl = Site.Url.AbsoluteUri,
-        ConsumerKey = Site.ReadWriteKey.ConsumerKey,
-        ConsumerSecret = Site.ReadWriteKey.ConsumerSecret,
-    });
+    protected override Task<StoreConnectResult> ConnectAsync(StoreDirectory stores) => stores.ConnectWooCommerceAsync(FakeStoreForms.WooCommerce(Site, "Wholesale"));
 }

@@ -3,6 +3,9 @@ using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Fakes.Odoo;
+using Portal.Sync.Odoo;
+using Portal.Sync.Odoo.Connection;
 using Portal.Sync.Stores;
 using Portal.Sync.Tenancy;
 using Portal.Tests.Infrastructure;
@@ -51,6 +54,16 @@ internal sealed class StoreIntakeHost : IAsyncDisposable
         await using var db = Host.Services.GetRequiredService<PortalDbContextActivator>().Create(TenantContext.SystemFor(TenantId));
         return await read(db);
     }
+
+    /// <summary>Saves the tenant's Odoo connection to the fake Odoo as its owner would on the Odoo page.</summary>
+    public Task ConnectOdooAsync(FakeOdooServer odoo) => Host.SaveOdooConnectionAsync(TenantId, new OdooConnectionForm
+    {
+        Url = odoo.Url.ToString(),
+        Database = FakeOdooServer.DatabaseName,
+        Login = "admin",
+        NewApiKey = FakeOdooSeed.AdminApiKey,
+        Transport = OdooTransportKind.JsonRpc,
+    });
 
     public Task<List<Job>> JobsAsync(string flow) => ReadAsync(db => db.Jobs.Where(j => j.Flow == flow).ToListAsync());
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -29,7 +28,7 @@ public sealed class StockScheduler(PortalDbContextActivator activator, JobStore 
 
     private async Task<int> EnqueueAsync(Guid? tenantId, string flow, TimeSpan interval, Func<Guid, string, string, JobRequest> request, CancellationToken cancellationToken)
     {
-        var slot = string.Create(CultureInfo.InvariantCulture, $"every-{interval.Ticks}-{clock.GetUtcNow().UtcTicks / interval.Ticks}");
+        var slot = IntervalSlots.Of(interval, clock.GetUtcNow());
         List<(Guid Id, Guid TenantId, string Name)> due;
         await using (var db = activator.Create(NoTenant.Instance))
         {
@@ -43,12 +42,6 @@ public sealed class StockScheduler(PortalDbContextActivator activator, JobStore 
                 .Select(s => (s.Id, s.TenantId, s.Name)).ToList();
         }
 
-        var created = 0;
-        foreach (var (id, tenant, name) in due)
-        {
-            created += (await jobs.EnqueueAsync(tenant, request(id, name, slot), cancellationToken)).Outcome == EnqueueOutcome.Created ? 1 : 0;
-        }
-
-        return created;
+        return await IntervalSlots.EnqueueEachAsync(jobs, due, (id, name) => request(id, name, slot), cancellationToken);
     }
 }
