@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Endpoints;
 using Portal.Logging;
 using Portal.Sync;
+using Portal.Sync.Flows.Fulfilment;
 using Portal.Sync.Health;
 using Portal.Sync.Stores;
 using Portal.Sync.Jobs;
@@ -23,6 +24,7 @@ public static class PortalHostingExtensions
         builder.Services.AddJobEngineHosting();
         builder.Services.AddHealthCheckSchedule();
         builder.Services.AddStoreSchedules();
+        builder.Services.AddFulfilmentSchedule();
         builder.Services.AddKeyRingProtection(builder.Configuration);
         builder.Services.AddPortalAuth(builder.Configuration);
         builder.Services.AddPortalUi();

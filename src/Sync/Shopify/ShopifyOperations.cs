@@ -18,4 +18,8 @@ internal static class ShopifyOperations
     public static ShopifyOperation WebhookSubscriptionDelete { get; } = ShopifyOperation.Load("WebhookSubscriptionDelete");
 
     public static ShopifyOperation InventorySetQuantities { get; } = ShopifyOperation.Load("InventorySetQuantities");
+
+    public static ShopifyOperation FulfillmentOrders { get; } = ShopifyOperation.Load("FulfillmentOrders");
+
+    public static ShopifyOperation FulfillmentCreate { get; } = ShopifyOperation.Load("FulfillmentCreate");
 }
