@@ -46,7 +46,7 @@ public abstract class OrderToCashStore : IAsyncLifetime
     {
         Odoo = await FakeOdooServer.StartAsync(18);
         await StartPlatformAsync();
-        Portal = await StoreIntakeHost.StartAsync();
+        Portal = await StoreIntakeHost.StartAsync(ConfigurePortal);
         await Portal.Host.SaveOdooConnectionAsync(TenantId, new OdooConnectionForm
         {
             Url = Odoo.Url.ToString(),
@@ -104,6 +104,11 @@ public abstract class OrderToCashStore : IAsyncLifetime
         var orderId = Add(spec);
         await SendCreatedAsync(orderId);
         return orderId;
+    }
+
+    /// <summary>Replaces the portal's services before it starts (a scenario's clock, say); nothing by default.</summary>
+    protected virtual void ConfigurePortal(IServiceCollection services)
+    {
     }
 
     protected abstract Task StartPlatformAsync();

@@ -6,7 +6,7 @@ using Portal.Sync.Stores;
 namespace Portal.Tests.Orders;
 
 /// <summary>A WooCommerce site connected with a read/write REST key; the site delivers its webhooks to the portal itself.</summary>
-public sealed class WooCommerceOrderToCashStore : OrderToCashStore
+public class WooCommerceOrderToCashStore : OrderToCashStore
 {
     public FakeWooCommerceServer Site { get; private set; } = default!;
 
