@@ -11,9 +11,10 @@ namespace Portal.Sync.WooCommerce;
 /// A WooCommerce site as <see cref="IStoreFulfilments"/>, through REST v3. WooCommerce has no shipments: a delivery
 /// becomes an order note naming the delivery, its carrier and tracking (to the customer when they are to be told),
 /// and the order is completed once every line is delivered in full. The note's opening names the delivery, so a
-/// note already there means the delivery was recorded and nothing is sent again.
+/// note already there means the delivery was recorded and nothing is sent again. Its shipping zones' methods are
+/// where Odoo's carriers become choices at checkout.
 /// </summary>
-internal sealed class WooCommerceFulfilments(WooCommerceRestClient rest) : IStoreFulfilments
+internal sealed class WooCommerceFulfilments(WooCommerceRestClient rest) : IStoreFulfilments, IStoreShippingMethods
 {
     private WooCommerceRestClient Rest { get; } = rest;
 
@@ -39,6 +40,21 @@ internal sealed class WooCommerceFulfilments(WooCommerceRestClient rest) : IStor
 
         return true;
     }
+
+    public async Task<IReadOnlyList<StoreShippingZone>> ZonesAsync(CancellationToken cancellationToken) =>
+        [.. (await Rest.GetAsync("shipping/zones", [], cancellationToken)).EnumerateArray()
+            .Select(zone => new StoreShippingZone(zone.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture), zone.GetProperty("name").GetString() ?? ""))];
+
+    public async Task<IReadOnlyList<string>> MethodTitlesAsync(string zoneId, CancellationToken cancellationToken) =>
+        [.. (await Rest.GetAsync($"shipping/zones/{zoneId}/methods", [], cancellationToken)).EnumerateArray()
+            .Select(method => method.GetProperty("title").GetString() ?? "")];
+
+    public Task AddFlatRateAsync(string zoneId, string title, decimal cost, CancellationToken cancellationToken) =>
+        Rest.PostAsync($"shipping/zones/{zoneId}/methods", new JsonObject
+        {
+            ["method_id"] = "flat_rate",
+            ["settings"] = new JsonObject { ["title"] = title, ["cost"] = cost.ToString(CultureInfo.InvariantCulture) },
+        }, cancellationToken);
 
     private static string Opening(StoreDelivery delivery) => $"Shipped with delivery {delivery.Reference}";
 

@@ -104,9 +104,9 @@ public static class FakeOdooSeed
         }
 
         var shipping = Create("product.template", Merge(Service(major), new() { ["name"] = "Standard delivery", ["default_code"] = "Delivery_007", ["list_price"] = 0.0, ["taxes_id"] = new JsonArray() }));
-        Create("delivery.carrier", new() { ["name"] = "Standard delivery", ["product_id"] = VariantOf(shipping), ["delivery_type"] = "fixed", ["tracking_url"] = StandardTrackingLink });
+        Create("delivery.carrier", new() { ["name"] = "Standard delivery", ["product_id"] = VariantOf(shipping), ["delivery_type"] = "fixed", ["fixed_price"] = 5.0, ["tracking_url"] = StandardTrackingLink });
         var express = Create("product.template", Merge(Service(major), new() { ["name"] = "Express delivery", ["default_code"] = "Delivery_EXP", ["list_price"] = 0.0, ["taxes_id"] = new JsonArray() }));
-        Create("delivery.carrier", new() { ["name"] = "Express delivery", ["product_id"] = VariantOf(express), ["delivery_type"] = "fixed" });
+        Create("delivery.carrier", new() { ["name"] = "Express delivery", ["product_id"] = VariantOf(express), ["delivery_type"] = "fixed", ["fixed_price"] = 15.0 });
         string[] readOnly = ["read"];
         return
         [

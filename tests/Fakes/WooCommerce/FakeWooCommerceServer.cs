@@ -58,6 +58,8 @@ public sealed class FakeWooCommerceServer : IAsyncDisposable
 
     public FakeWooCommerceShop Shop { get; }
 
+    public FakeWooCommerceShipping Shipping { get; } = new();
+
     public FakeWooCommerceKey ReadWriteKey { get; }
 
     public FakeWooCommerceKey ReadOnlyKey { get; }
@@ -240,6 +242,9 @@ public sealed class FakeWooCommerceServer : IAsyncDisposable
                 item => Shop.CreateVariation(Id(product), item),
                 item => Shop.UpdateVariation(Id(product), IdOf(item), item),
                 id => Shop.DeleteVariation(Id(product), id)))),
+            ("GET", ["shipping", "zones"]) => ("list", _ => Answer(Shipping.Zones())),
+            ("GET", ["shipping", "zones", var zone, "methods"]) when IsId(zone) => ("list", _ => Answer(Shipping.Methods(Id(zone)))),
+            ("POST", ["shipping", "zones", var zone, "methods"]) when IsId(zone) => ("create", body => Answer(Shipping.AddMethod(Id(zone), body))),
             ("GET", ["webhooks"]) => ("list", _ => Answer(ListWebhooks(query))),
             ("POST", ["webhooks"]) => ("create", CreateWebhookAsync),
             ("GET", ["webhooks", var id]) when IsId(id) => ("read", _ => Answer(Shop.WebhookJson(Shop.Webhook(Id(id)) ?? throw FakeWooCommerceException.InvalidId("shop_webhook", 404)))),

@@ -15,6 +15,7 @@ public static class FulfilmentServiceCollectionExtensions
             .Validate(o => o.PollOverlap >= TimeSpan.Zero, "Fulfilment:PollOverlap cannot be negative.")
             .ValidateOnStart();
         services.AddSingleton<FulfilmentScheduler>();
+        services.AddScoped<CarrierShippingMethods>();
         services.AddSingleton<IJobHandler, FulfilmentSyncFlow>();
         services.AddSingleton<IJobHandler, FulfilmentCreateFlow>();
         return services;
