@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Sync.Auditing;
 using Portal.Sync.Flows;
+using Portal.Sync.Flows.Fulfilment;
 using Portal.Sync.Flows.Stock;
 using Portal.Sync.Health;
 using Portal.Sync.Jobs;
@@ -61,6 +62,7 @@ public static class SyncServiceCollectionExtensions
             .Validate(o => o.MaxBodyBytes > 0, "Webhooks:MaxBodyBytes must be positive.");
         services.AddOrderToCash();
         services.AddStock();
+        services.AddFulfilment();
         services.AddShopify();
         services.AddSingleton<IWebhookDialect, ShopifyWebhookDialect>();
         services.AddSingleton<IWebhookDialect, WooCommerceWebhookDialect>();

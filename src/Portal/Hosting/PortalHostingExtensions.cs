@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Endpoints;
 using Portal.Logging;
 using Portal.Sync;
+using Portal.Sync.Flows.Fulfilment;
 using Portal.Sync.Flows.Stock;
 using Portal.Sync.Health;
 using Portal.Sync.Stores;
@@ -25,6 +26,7 @@ public static class PortalHostingExtensions
         builder.Services.AddHealthCheckSchedule();
         builder.Services.AddStoreSchedules();
         builder.Services.AddStockSchedules();
+        builder.Services.AddFulfilmentSchedule();
         builder.Services.AddKeyRingProtection(builder.Configuration);
         builder.Services.AddPortalAuth(builder.Configuration);
         builder.Services.AddPortalUi();

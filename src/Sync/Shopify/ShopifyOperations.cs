@@ -22,4 +22,8 @@ internal static class ShopifyOperations
     public static ShopifyOperation InventoryLevels { get; } = ShopifyOperation.Load("InventoryLevels");
 
     public static ShopifyOperation InventoryItemQuantities { get; } = ShopifyOperation.Load("InventoryItemQuantities");
+
+    public static ShopifyOperation FulfillmentOrders { get; } = ShopifyOperation.Load("FulfillmentOrders");
+
+    public static ShopifyOperation FulfillmentCreate { get; } = ShopifyOperation.Load("FulfillmentCreate");
 }

@@ -69,6 +69,9 @@ internal sealed class WooCommerceRestClient(
     public async Task<JsonElement> PostAsync(string path, JsonNode body, CancellationToken cancellationToken) =>
         Success(await ExchangeAsync(HttpMethod.Post, Route(path), [], body, cancellationToken));
 
+    public async Task<JsonElement> PutAsync(string path, JsonNode body, CancellationToken cancellationToken) =>
+        Success(await ExchangeAsync(HttpMethod.Put, Route(path), [], body, cancellationToken));
+
     /// <summary>Deletes a resource; one that no longer exists is not an error.</summary>
     public async Task DeleteAsync(string path, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
     {

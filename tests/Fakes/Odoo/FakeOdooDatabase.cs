@@ -73,7 +73,7 @@ public sealed class FakeOdooDatabase
     public void Touch(string modelName, long id) => tables[modelName][id]["write_date"] = Now;
 
     // Odoo answers datetimes in UTC to the second ('%Y-%m-%d %H:%M:%S').
-    private string Now => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    public string Now => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     // Values built in memory (seed data, side effects) are stored exactly as if they had come over HTTP.
     private static JsonObject AsFromTheWire(JsonObject values) => JsonNode.Parse(values.ToJsonString())!.AsObject();

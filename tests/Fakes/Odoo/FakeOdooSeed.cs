@@ -11,6 +11,8 @@ public static class FakeOdooSeed
     public const string AdminPassword = "admin";
     public const string AdminApiKey = "fake-admin-api-key-0123456789abcdef";
     public const string ViewerPassword = "viewer";
+    /// <summary>The tracking link of the "Standard delivery" carrier; Odoo puts the picking's tracking reference in place of the placeholder.</summary>
+    public const string StandardTrackingLink = "https://track.example.com/parcel?ref=<shipmenttrackingnumber>";
     public const string ViewerApiKey = "fake-viewer-api-key-0123456789abcdef";
 
     /// <summary>Storable goods (name, SKU = default_code, barcode, list price, quantity on hand); the stores' fakes sell these SKUs.</summary>
@@ -102,9 +104,9 @@ public static class FakeOdooSeed
         }
 
         var shipping = Create("product.template", Merge(Service(major), new() { ["name"] = "Standard delivery", ["default_code"] = "Delivery_007", ["list_price"] = 0.0, ["taxes_id"] = new JsonArray() }));
-        Create("delivery.carrier", new() { ["name"] = "Standard delivery", ["product_id"] = VariantOf(shipping), ["delivery_type"] = "fixed" });
+        Create("delivery.carrier", new() { ["name"] = "Standard delivery", ["product_id"] = VariantOf(shipping), ["delivery_type"] = "fixed", ["fixed_price"] = 5.0, ["tracking_url"] = StandardTrackingLink });
         var express = Create("product.template", Merge(Service(major), new() { ["name"] = "Express delivery", ["default_code"] = "Delivery_EXP", ["list_price"] = 0.0, ["taxes_id"] = new JsonArray() }));
-        Create("delivery.carrier", new() { ["name"] = "Express delivery", ["product_id"] = VariantOf(express), ["delivery_type"] = "fixed" });
+        Create("delivery.carrier", new() { ["name"] = "Express delivery", ["product_id"] = VariantOf(express), ["delivery_type"] = "fixed", ["fixed_price"] = 15.0 });
         string[] readOnly = ["read"];
         return
         [

@@ -140,6 +140,7 @@ public sealed partial class FakeOdooService
     {
         var picking = db.Raw("stock.picking", pickingId);
         picking["state"] = "done";
+        picking["date_done"] = db.Now;
         db.Touch("stock.picking", pickingId);
         var incoming = picking["picking_type_code"]?.GetValue<string>() == "incoming";
         long? rest = null;
@@ -156,8 +157,10 @@ public sealed partial class FakeOdooService
                     ["origin"] = picking["origin"]?.DeepClone(),
                     ["sale_id"] = picking["sale_id"]?.DeepClone(),
                     ["partner_id"] = picking["partner_id"]?.DeepClone(),
+                    ["carrier_id"] = picking["carrier_id"]?.DeepClone(),
                     ["state"] = "assigned",
                     ["picking_type_code"] = picking["picking_type_code"]?.DeepClone(),
+                    ["backorder_id"] = pickingId,
                 });
                 db.Create("stock.move", new JsonObject
                 {
@@ -179,6 +182,17 @@ public sealed partial class FakeOdooService
                 ComputeDelivered(line);
             }
         }
+    }
+
+    // stock_delivery: the carrier's tracking link with the picking's reference in it. Odoo 17's fixed and rule-based
+    // carriers have no link (their get_tracking_link answers False); from 18 on they take the carrier's tracking_url.
+    private void ComputeTrackingUrl(long pickingId)
+    {
+        var picking = db.Raw("stock.picking", pickingId);
+        var reference = picking["carrier_tracking_ref"]?.GetValueKind() == JsonValueKind.String ? picking["carrier_tracking_ref"]!.GetValue<string>() : null;
+        var link = Id(picking["carrier_id"]) is { } carrier && db.Major >= 18 && db.Raw("delivery.carrier", carrier)["tracking_url"] is JsonValue url
+                   && url.GetValueKind() == JsonValueKind.String ? url.GetValue<string>() : null;
+        picking["carrier_tracking_url"] = reference is not null && link is not null ? link.Replace("<shipmenttrackingnumber>", reference, StringComparison.Ordinal) : false;
     }
 
     // sale_stock: delivered = done deliveries to the customer less done returns from them.

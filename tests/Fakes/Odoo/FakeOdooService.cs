@@ -296,6 +296,9 @@ public sealed partial class FakeOdooService(FakeOdooDatabase db, TimeProvider? t
             case "stock.quant":
                 ComputeStock(db.Raw(model, id)["product_id"]!.GetValue<long>());
                 break;
+            case "stock.picking":
+                ComputeTrackingUrl(id);
+                break;
         }
     }
 

@@ -30,7 +30,7 @@ public static class FakeShopifyOrderGraphQl
             ["currencyCode"] = currency,
             ["taxesIncluded"] = spec.PricesIncludeTax,
             ["displayFinancialStatus"] = order.FinancialStatus,
-            ["displayFulfillmentStatus"] = "UNFULFILLED",
+            ["displayFulfillmentStatus"] = order.DisplayFulfillmentStatus,
             ["email"] = spec.Email,
             ["phone"] = spec.Phone,
             ["cancelledAt"] = order.CancelledAt is { } cancelledAt ? FakeShopifyOrder.Time(cancelledAt) : null,
@@ -52,9 +52,47 @@ public static class FakeShopifyOrderGraphQl
             ["shippingLines"] = spec.Shipping is { } shipping ? new JsonArray(ShippingLine(order, shipping)) : new JsonArray(),
             ["transactions"] = new JsonArray(order.Transactions.Select(transaction => (JsonNode)Transaction(transaction, currency)).ToArray()),
             ["refunds"] = new JsonArray(order.Refunds.Select(refund => (JsonNode)Refund(order, refund)).ToArray()),
-            ["fulfillments"] = new JsonArray(),
+            ["fulfillmentOrders"] = new JsonArray(FulfillmentOrder(order)),
+            ["fulfillments"] = new JsonArray(order.Fulfilments.Select(fulfilment => (JsonNode)Fulfillment(order, fulfilment)).ToArray()),
         };
     }
+
+    private static JsonObject FulfillmentOrder(FakeShopifyPlacedOrder order) => new()
+    {
+        ["__typename"] = "FulfillmentOrder",
+        ["id"] = Gid("FulfillmentOrder", order.FulfillmentOrderId),
+        ["status"] = order.FulfillmentOrderStatus,
+        ["assignedLocation"] = new JsonObject { ["location"] = new JsonObject { ["id"] = Gid("Location", FakeShopifyPlacedOrder.LocationId) } },
+        ["lineItems"] = new JsonArray(order.Spec.Lines.Select((line, index) => (JsonNode)new JsonObject
+        {
+            ["__typename"] = "FulfillmentOrderLineItem",
+            ["id"] = Gid("FulfillmentOrderLineItem", order.FulfillmentOrderLineIds[index]),
+            ["totalQuantity"] = line.Quantity,
+            ["remainingQuantity"] = order.UnfulfilledQuantity(index),
+            ["sku"] = line.Sku,
+            ["lineItem"] = new JsonObject { ["__typename"] = "LineItem", ["id"] = Gid("LineItem", order.LineIds[index]) },
+        }).ToArray()),
+    };
+
+    private static JsonObject Fulfillment(FakeShopifyPlacedOrder order, FakeShopifyFulfilment fulfilment) => new()
+    {
+        ["__typename"] = "Fulfillment",
+        ["id"] = Gid("Fulfillment", fulfilment.Id),
+        ["status"] = "SUCCESS",
+        ["createdAt"] = FakeShopifyOrder.Time(fulfilment.CreatedAt),
+        ["trackingInfo"] = fulfilment.TrackingNumber is null && fulfilment.TrackingCompany is null ? new JsonArray() : new JsonArray(new JsonObject
+        {
+            ["company"] = fulfilment.TrackingCompany,
+            ["number"] = fulfilment.TrackingNumber,
+            ["url"] = fulfilment.TrackingUrl,
+        }),
+        ["fulfillmentLineItems"] = new JsonArray(fulfilment.Lines.Select(line => (JsonNode)new JsonObject
+        {
+            ["__typename"] = "FulfillmentLineItem",
+            ["quantity"] = line.Quantity,
+            ["lineItem"] = new JsonObject { ["__typename"] = "LineItem", ["id"] = Gid("LineItem", order.LineIds[line.LineIndex]) },
+        }).ToArray()),
+    };
 
     public static string Gid(string type, long id) => $"gid://shopify/{type}/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 

@@ -20,6 +20,7 @@ public sealed class FakeShopifyPlacedOrder
 
     private readonly List<FakeShopifyTransaction> transactions = [];
     private readonly List<FakeShopifyPlacedRefund> refunds = [];
+    private readonly List<FakeShopifyFulfilment> fulfilments = [];
 
     internal FakeShopifyPlacedOrder(long id, int number, FakeOrderSpec spec, DateTimeOffset createdAt, IReadOnlyList<long> lineIds,
         IReadOnlyList<(long ProductId, long VariantId)> products, long shippingLineId, IReadOnlyList<long> dutyIds)
@@ -65,6 +66,25 @@ public sealed class FakeShopifyPlacedOrder
 
     public IReadOnlyList<FakeShopifyPlacedRefund> Refunds => refunds;
 
+    /// <summary>The order's one fulfillment order (at <see cref="LocationId"/>, with every line) and the id of each of its line items, by line index.</summary>
+    public long FulfillmentOrderId { get; internal set; }
+
+    public IReadOnlyList<long> FulfillmentOrderLineIds { get; internal set; } = [];
+
+    public IReadOnlyList<FakeShopifyFulfilment> Fulfilments => fulfilments;
+
+    /// <summary>OrderDisplayFulfillmentStatus: nothing shipped, some, or everything still to ship.</summary>
+    public string DisplayFulfillmentStatus =>
+        fulfilments.Count == 0 ? "UNFULFILLED"
+        : Enumerable.Range(0, Spec.Lines.Count).All(index => UnfulfilledQuantity(index) == 0) ? "FULFILLED"
+        : "PARTIALLY_FULFILLED";
+
+    /// <summary>FulfillmentOrderStatus: OPEN until something ships, IN_PROGRESS while some is left, CLOSED once nothing is.</summary>
+    public string FulfillmentOrderStatus =>
+        Enumerable.Range(0, Spec.Lines.Count).All(index => UnfulfilledQuantity(index) == 0) ? "CLOSED"
+        : fulfilments.Count > 0 ? "IN_PROGRESS"
+        : "OPEN";
+
     /// <summary>The payment and the refunds' transactions, oldest first, as the order lists them.</summary>
     public IReadOnlyList<FakeShopifyTransaction> Transactions => [.. transactions, .. refunds.Select(refund => refund.Transaction)];
 
@@ -79,10 +99,15 @@ public sealed class FakeShopifyPlacedOrder
         : Refunded > 0 ? "PARTIALLY_REFUNDED"
         : "PAID";
 
-    /// <summary>How many of the line at <paramref name="index"/> are still to ship: none once cancelled, fewer for each refunded.</summary>
+    /// <summary>How many of the line at <paramref name="index"/> are still to ship: none once cancelled, fewer for each shipped or refunded.</summary>
     public int UnfulfilledQuantity(int index) =>
         CancelledAt is not null ? 0
-        : Math.Max(0, Spec.Lines[index].Quantity - refunds.SelectMany(refund => refund.Spec.Lines).Where(line => line.LineIndex == index).Sum(line => line.Quantity));
+        : Math.Max(0, Spec.Lines[index].Quantity - FulfilledQuantity(index)
+                      - refunds.SelectMany(refund => refund.Spec.Lines).Where(line => line.LineIndex == index).Sum(line => line.Quantity));
+
+    public int FulfilledQuantity(int index) => fulfilments.SelectMany(f => f.Lines).Where(line => line.LineIndex == index).Sum(line => line.Quantity);
+
+    internal void Fulfil(FakeShopifyFulfilment fulfilment) => fulfilments.Add(fulfilment);
 
     /// <summary>The order's taxes summed per title and rate, as the order-level tax lines list them.</summary>
     public IReadOnlyList<(FakeTaxSpec Tax, decimal Amount)> TaxSummary()

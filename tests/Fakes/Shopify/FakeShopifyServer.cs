@@ -157,6 +157,9 @@ public sealed class FakeShopifyServer : IAsyncDisposable
                 order.Pay(new FakeShopifyTransaction(NextResourceId(), spec.Gateway, "SALE", "SUCCESS", spec.Total, placedAt));
             }
 
+            // Shopify opens a fulfillment order per location that stocks the goods; the fake shop has one location.
+            order.FulfillmentOrderId = NextResourceId();
+            order.FulfillmentOrderLineIds = [.. spec.Lines.Select(_ => NextResourceId())];
             placedOrders[order.Id] = order;
             Publish(order);
             return order.Id;
@@ -538,6 +541,9 @@ public sealed class FakeShopifyServer : IAsyncDisposable
             case "inventorySetQuantities":
                 SetQuantities(request.Argument(field, "input")!.AsObject(), userErrors, payload);
                 break;
+            case "fulfillmentCreate":
+                FulfillmentCreate(request.Argument(field, "fulfillment")!.AsObject(), userErrors, payload);
+                break;
             default:
                 return null;
         }
@@ -608,6 +614,56 @@ public sealed class FakeShopifyServer : IAsyncDisposable
             ["inventoryLevel"] = locationGid is not null && inventory.ContainsKey((itemGid, locationGid)) ? Level(itemGid, locationGid) : null,
         };
     }
+
+    // All of a fulfillment's line items come from open fulfillment orders of one order; a fulfillment order named
+    // without line items ships everything it has left. Any quantity above what is left refuses the whole input.
+    private void FulfillmentCreate(JsonObject input, JsonArray userErrors, JsonObject payload)
+    {
+        lock (ordersGate)
+        {
+            var groups = input["lineItemsByFulfillmentOrder"]!.AsArray().Select(g => g!.AsObject()).ToList();
+            var orders = groups.Select(g => placedOrders.Values.FirstOrDefault(o => FakeShopifyOrderGraphQl.Gid("FulfillmentOrder", o.FulfillmentOrderId) == g["fulfillmentOrderId"]!.GetValue<string>())).ToList();
+            if (groups.Count == 0 || orders.Any(o => o is null) || orders.Distinct().Count() != 1)
+            {
+                userErrors.Add(UserError(["fulfillment"], "Fulfillment order does not exist."));
+                return;
+            }
+
+            var order = orders[0]!;
+            if (order.FulfillmentOrderStatus is not ("OPEN" or "IN_PROGRESS"))
+            {
+                userErrors.Add(UserError(["fulfillment"], $"Fulfillment order {order.FulfillmentOrderId} has an unfulfillable status= {order.FulfillmentOrderStatus.ToLowerInvariant()}."));
+                return;
+            }
+
+            var lines = new List<(int LineIndex, int Quantity)>();
+            foreach (var item in groups.SelectMany(g => g["fulfillmentOrderLineItems"]?.AsArray() ?? AllLineItems(order)))
+            {
+                var index = order.FulfillmentOrderLineIds.Select(id => FakeShopifyOrderGraphQl.Gid("FulfillmentOrderLineItem", id)).ToList().IndexOf(item!["id"]!.GetValue<string>());
+                var quantity = item["quantity"]?.GetValue<int>() ?? (index >= 0 ? order.UnfulfilledQuantity(index) : 0);
+                if (index < 0 || quantity <= 0 || quantity + lines.Where(l => l.LineIndex == index).Sum(l => l.Quantity) > order.UnfulfilledQuantity(index))
+                {
+                    userErrors.Add(UserError(["fulfillment"], "Invalid fulfillment order line item quantity requested."));
+                    return;
+                }
+
+                lines.Add((index, quantity));
+            }
+
+            var tracking = input["trackingInfo"];
+            var at = NextUpdate(order);
+            var fulfilment = new FakeShopifyFulfilment(NextResourceId(), at, lines, tracking?["company"]?.GetValue<string>(), tracking?["number"]?.GetValue<string>(),
+                tracking?["url"]?.GetValue<string>(), input["notifyCustomer"]?.GetValue<bool>() ?? false);
+            order.Fulfil(fulfilment);
+            order.UpdatedAt = at;
+            Publish(order);
+            payload["fulfillment"] = new JsonObject { ["__typename"] = "Fulfillment", ["id"] = FakeShopifyOrderGraphQl.Gid("Fulfillment", fulfilment.Id), ["status"] = "SUCCESS" };
+        }
+    }
+
+    private static JsonArray AllLineItems(FakeShopifyPlacedOrder order) =>
+        new([.. order.FulfillmentOrderLineIds.Where((_, index) => order.UnfulfilledQuantity(index) > 0)
+            .Select(id => (JsonNode)new JsonObject { ["id"] = FakeShopifyOrderGraphQl.Gid("FulfillmentOrderLineItem", id) })]);
 
     private void Change(long orderId, Action<FakeShopifyPlacedOrder, DateTimeOffset> change)
     {

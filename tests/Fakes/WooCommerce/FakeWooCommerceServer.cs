@@ -58,6 +58,8 @@ public sealed class FakeWooCommerceServer : IAsyncDisposable
 
     public FakeWooCommerceShop Shop { get; }
 
+    public FakeWooCommerceShipping Shipping { get; } = new();
+
     public FakeWooCommerceKey ReadWriteKey { get; }
 
     public FakeWooCommerceKey ReadOnlyKey { get; }
@@ -221,6 +223,9 @@ public sealed class FakeWooCommerceServer : IAsyncDisposable
             ("GET", ["system_status"]) => ("list", _ => Answer(SystemStatus())),
             ("GET", ["orders"]) => ("list", _ => Answer(ListOrders(query))),
             ("GET", ["orders", var id]) when IsId(id) => ("read", _ => Answer(Shop.Order(Id(id)) ?? throw FakeWooCommerceException.InvalidId("shop_order", 404))),
+            ("PUT" or "PATCH", ["orders", var id]) when IsId(id) => ("edit", body => Answer(UpdateOrder(Id(id), body))),
+            ("GET", ["orders", var order, "notes"]) when IsId(order) => ("list", _ => Answer(new JsonArray([.. Shop.OrderNotes(Id(order))]))),
+            ("POST", ["orders", var order, "notes"]) when IsId(order) => ("create", body => Answer(new FakeWooCommerceAnswer(201, Shop.AddOrderNote(Id(order), body)))),
             ("GET", ["orders", var order, "refunds"]) when IsId(order) => ("list", _ => Answer(Paged([.. Shop.ListRefunds(Id(order))], query))),
             ("GET", ["orders", var order, "refunds", var id]) when IsId(order) && IsId(id) => ("read", _ => Answer(Shop.OrderRefund(Id(order), Id(id)))),
             ("GET", ["products"]) => ("list", _ => Answer(Paged(Shop.Products.OrderByDescending(IdOf).ToList(), query))),
@@ -237,6 +242,9 @@ public sealed class FakeWooCommerceServer : IAsyncDisposable
                 item => Shop.CreateVariation(Id(product), item),
                 item => Shop.UpdateVariation(Id(product), IdOf(item), item),
                 id => Shop.DeleteVariation(Id(product), id)))),
+            ("GET", ["shipping", "zones"]) => ("list", _ => Answer(Shipping.Zones())),
+            ("GET", ["shipping", "zones", var zone, "methods"]) when IsId(zone) => ("list", _ => Answer(Shipping.Methods(Id(zone)))),
+            ("POST", ["shipping", "zones", var zone, "methods"]) when IsId(zone) => ("create", body => Answer(Shipping.AddMethod(Id(zone), body))),
             ("GET", ["webhooks"]) => ("list", _ => Answer(ListWebhooks(query))),
             ("POST", ["webhooks"]) => ("create", CreateWebhookAsync),
             ("GET", ["webhooks", var id]) when IsId(id) => ("read", _ => Answer(Shop.WebhookJson(Shop.Webhook(Id(id)) ?? throw FakeWooCommerceException.InvalidId("shop_webhook", 404)))),
@@ -273,6 +281,20 @@ public sealed class FakeWooCommerceServer : IAsyncDisposable
         }
 
         return new FakeWooCommerceAnswer(201, Shop.WebhookJson(webhook));
+    }
+
+    // The fake edits an order's status only; WooCommerce refuses a status it does not know with rest_invalid_param.
+    private JsonObject UpdateOrder(long id, JsonObject body)
+    {
+        if (body.Any(field => field.Key != "status"))
+        {
+            throw new NotSupportedException($"The fake site edits an order's status only, not {string.Join(", ", body.Select(f => f.Key).Where(k => k != "status"))}.");
+        }
+
+        var status = Text(body, "status");
+        return status is null || !OrderStatuses.Contains(status)
+            ? throw FakeWooCommerceException.InvalidParameter("status", $"status is not one of {string.Join(", ", OrderStatuses)}.")
+            : Shop.SetOrderStatus(id, status);
     }
 
     private FakeWooCommerceWebhook NewWebhook(JsonObject body)

@@ -22,6 +22,8 @@ public sealed class FakeWooCommerceShop
     private readonly SortedDictionary<long, (long OrderId, JsonObject Body)> refunds = [];
     private readonly Dictionary<FakeTaxSpec, long> taxRates = [];
     private readonly Dictionary<string, long> productsBySku = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, List<JsonObject>> orderNotes = [];
+    private long lastNoteId = 900;
     private long lastId = 1000;
 
     // Order items (lines, shipping, fees, taxes, coupons) and their meta have their own tables, so their own ids.
@@ -190,6 +192,59 @@ public sealed class FakeWooCommerceShop
             }
 
             Stamp(order, "date_modified", NextModification(order));
+        }
+    }
+
+    /// <summary>The order's notes, newest first, as GET orders/{id}/notes lists them.</summary>
+    public IReadOnlyList<JsonObject> OrderNotes(long orderId)
+    {
+        lock (gate)
+        {
+            _ = orders.GetValueOrDefault(orderId) ?? throw new FakeWooCommerceException("woocommerce_rest_order_invalid_id", "Invalid order ID.", 404);
+            return Copies(orderNotes.GetValueOrDefault(orderId) ?? []);
+        }
+    }
+
+    /// <summary>Adds a note as POST orders/{id}/notes does: a private note, or one mailed to the customer when customer_note is true.</summary>
+    public JsonObject AddOrderNote(long orderId, JsonObject body)
+    {
+        lock (gate)
+        {
+            _ = orders.GetValueOrDefault(orderId) ?? throw new FakeWooCommerceException("woocommerce_rest_order_invalid_id", "Invalid order ID.", 404);
+            if (body["note"] is not JsonValue text || string.IsNullOrEmpty(text.ToString()))
+            {
+                throw new FakeWooCommerceException("rest_missing_callback_param", "Missing parameter(s): note", 400, new JsonObject { ["params"] = new JsonArray("note") });
+            }
+
+            var at = time.GetUtcNow();
+            var note = new JsonObject
+            {
+                ["id"] = ++lastNoteId,
+                ["author"] = "WooCommerce",
+                ["date_created"] = at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                ["date_created_gmt"] = at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                ["note"] = text.ToString(),
+                ["customer_note"] = body["customer_note"]?.GetValueKind() == System.Text.Json.JsonValueKind.True,
+            };
+            if (!orderNotes.TryGetValue(orderId, out var notes))
+            {
+                orderNotes[orderId] = notes = [];
+            }
+
+            notes.Insert(0, note);
+            return (JsonObject)note.DeepClone();
+        }
+    }
+
+    /// <summary>Moves the order to another status, as PUT orders/{id} with a status does (the caller checked it is one of WooCommerce's).</summary>
+    public JsonObject SetOrderStatus(long orderId, string status)
+    {
+        lock (gate)
+        {
+            var order = orders.GetValueOrDefault(orderId) ?? throw FakeWooCommerceException.InvalidId("shop_order", 400);
+            order["status"] = status;
+            Stamp(order, "date_modified", NextModification(order));
+            return (JsonObject)order.DeepClone();
         }
     }
 

@@ -46,7 +46,7 @@ public abstract class OrderToCashStore : IAsyncLifetime
     {
         Odoo = await FakeOdooServer.StartAsync(18);
         await StartPlatformAsync();
-        Portal = await StoreIntakeHost.StartAsync();
+        Portal = await StoreIntakeHost.StartAsync(ConfigurePortal);
         await Portal.ConnectOdooAsync(Odoo);
         var connected = await Portal.AsOwnerAsync(ConnectAsync);
         Assert.True(connected.Connected, connected.Message);
@@ -97,6 +97,11 @@ public abstract class OrderToCashStore : IAsyncLifetime
         var orderId = Add(spec);
         await SendCreatedAsync(orderId);
         return orderId;
+    }
+
+    /// <summary>Replaces the portal's services before it starts (a scenario's clock, say); nothing by default.</summary>
+    protected virtual void ConfigurePortal(IServiceCollection services)
+    {
     }
 
     protected abstract Task StartPlatformAsync();

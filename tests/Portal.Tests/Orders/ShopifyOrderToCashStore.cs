@@ -8,7 +8,7 @@ using Portal.Tests.Stores;
 namespace Portal.Tests.Orders;
 
 /// <summary>A Shopify shop connected with an app's access token; its webhooks are signed with the app's secret as Shopify signs them.</summary>
-public sealed class ShopifyOrderToCashStore : OrderToCashStore
+public class ShopifyOrderToCashStore : OrderToCashStore
 {
     public FakeShopifyServer Shop { get; private set; } = default!;
 

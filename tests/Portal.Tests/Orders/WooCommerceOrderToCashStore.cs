@@ -7,7 +7,7 @@ using Portal.Tests.Stores;
 namespace Portal.Tests.Orders;
 
 /// <summary>A WooCommerce site connected with a read/write REST key; the site delivers its webhooks to the portal itself.</summary>
-public sealed class WooCommerceOrderToCashStore : OrderToCashStore
+public class WooCommerceOrderToCashStore : OrderToCashStore
 {
     public FakeWooCommerceServer Site { get; private set; } = default!;
 

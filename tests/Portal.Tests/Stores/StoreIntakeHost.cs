@@ -27,7 +27,7 @@ internal sealed class StoreIntakeHost : IAsyncDisposable
     public PortalTestHost Host { get; }
     public Guid TenantId { get; }
 
-    public static async Task<StoreIntakeHost> StartAsync()
+    public static async Task<StoreIntakeHost> StartAsync(Action<IServiceCollection>? configure = null)
     {
         // The address goes into the webhooks the portal registers, so it must be known before the portal starts.
         var address = $"http://127.0.0.1:{FreePort()}";
@@ -38,7 +38,7 @@ internal sealed class StoreIntakeHost : IAsyncDisposable
             ["Stores:AllowLoopbackAddresses"] = "true",
             ["Shopify:AllowLoopbackShops"] = "true",
             ["Jobs:PollInterval"] = "00:00:00.100",
-        });
+        }, configure);
         return new StoreIntakeHost(host, await host.AddTenantAsync("Alpha"));
     }
 

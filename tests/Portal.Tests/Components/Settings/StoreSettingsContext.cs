@@ -27,9 +27,9 @@ internal sealed class StoreSettingsContext : IAsyncDisposable
 
     public IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = default!;
 
-    public static async Task<StoreSettingsContext> StartAsync(TenantRole role, bool odooConnected)
+    public static async Task<StoreSettingsContext> StartAsync(TenantRole role, bool odooConnected, Action<IServiceCollection>? services = null)
     {
-        var context = new StoreSettingsContext(await PageTestContext.StartAsync(role));
+        var context = new StoreSettingsContext(await PageTestContext.StartAsync(role, services: services));
         await using (var db = context.Pages.Services.GetRequiredService<PortalDbContextActivator>().Create(TenantContext.SystemFor(context.Pages.TenantId)))
         {
             var store = new Store { Name = "Alpha EU", Platform = StorePlatform.Shopify, Address = "alpha-eu.myshopify.com" };
