@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Sync.Auditing;
 using Portal.Sync.Flows;
+using Portal.Sync.Flows.Products;
 using Portal.Sync.Health;
 using Portal.Sync.Jobs;
 using Portal.Sync.Odoo;
@@ -59,6 +60,7 @@ public static class SyncServiceCollectionExtensions
         services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks")
             .Validate(o => o.MaxBodyBytes > 0, "Webhooks:MaxBodyBytes must be positive.");
         services.AddOrderToCash();
+        services.AddProducts();
         services.AddShopify();
         services.AddSingleton<IWebhookDialect, ShopifyWebhookDialect>();
         services.AddSingleton<IWebhookDialect, WooCommerceWebhookDialect>();

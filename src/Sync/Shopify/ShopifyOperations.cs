@@ -18,4 +18,6 @@ internal static class ShopifyOperations
     public static ShopifyOperation WebhookSubscriptionDelete { get; } = ShopifyOperation.Load("WebhookSubscriptionDelete");
 
     public static ShopifyOperation InventorySetQuantities { get; } = ShopifyOperation.Load("InventorySetQuantities");
+
+    public static ShopifyOperation ProductVariants { get; } = ShopifyOperation.Load("ProductVariants");
 }

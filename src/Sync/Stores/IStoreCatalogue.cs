@@ -3,4 +3,6 @@ namespace Portal.Sync.Stores;
 /// <summary>A store's products and variants, as the matching step reads them and the product export writes them.</summary>
 public interface IStoreCatalogue
 {
+    /// <summary>One page of every variant of the store, from the first page (<paramref name="pageCursor"/> null) on.</summary>
+    Task<StoreVariantPage> VariantsAsync(string? pageCursor, CancellationToken cancellationToken);
 }

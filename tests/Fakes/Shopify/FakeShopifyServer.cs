@@ -15,7 +15,7 @@ namespace Portal.Fakes.Shopify;
 
 /// <summary>
 /// A fake Shopify shop on real HTTP at 127.0.0.1: the Admin GraphQL endpoint for the operations the connector
-/// sends (shop, currentAppInstallation, orders, order, webhookSubscriptions, webhookSubscriptionCreate/Delete,
+/// sends (shop, currentAppInstallation, orders, order, webhookSubscriptions, webhookSubscriptionCreate/Delete, productVariants(Count),
 /// inventorySetQuantities), answered from in-memory state; the access token checked (401 as Shopify words it);
 /// a leaky cost bucket on a <see cref="TimeProvider"/> with THROTTLED answers like Shopify's and extensions.cost on
 /// every answer; page sizes over 250 and mutations lacking a required <c>@idempotent</c> refused; the OAuth code
@@ -25,7 +25,7 @@ namespace Portal.Fakes.Shopify;
 /// refunds, cancels and edits as Shopify would, answering the Order, Refund and OrdersChangedSince queries and
 /// sending the order's and refunds' webhooks in their REST shapes.
 /// </summary>
-public sealed class FakeShopifyServer : IAsyncDisposable
+public sealed partial class FakeShopifyServer : IAsyncDisposable
 {
     public const string ShopDomain = "fake-shop.myshopify.com";
     public const string InvalidTokenBody = "{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}";
@@ -44,6 +44,7 @@ public sealed class FakeShopifyServer : IAsyncDisposable
         ["order"] = "read_orders",
         ["refund"] = "read_orders",
         ["inventorySetQuantities"] = "write_inventory",
+        ["productVariants"] = "read_products",
     };
 
     private readonly HttpClient webhookSender = new();
@@ -451,6 +452,10 @@ public sealed class FakeShopifyServer : IAsyncDisposable
                     .FirstOrDefault(refund => refund["id"]!.GetValue<string>() == refundId) is { } refund ? request.Project(refund, field.SelectionSet!) : null;
             case "webhookSubscriptions":
                 return request.Connection(new JsonArray(WebhookSubscriptions.Select(s => (JsonNode)Json(s)).ToArray()), field);
+            case "productVariants":
+                return request.Connection(AllVariants(), field);
+            case "productVariantsCount":
+                return ProductVariantsCount(request, field);
             default:
                 errors.Add(Error($"Field '{field.Name.StringValue}' doesn't exist on type 'QueryRoot'", "undefinedField"));
                 return null;
