@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Portal.Sync.Stores;
 
@@ -11,6 +12,8 @@ internal sealed class ShopifyCatalogue(ShopifyGraphQlClient graphQl) : IStoreCat
     /// <summary>What Shopify calls the only variant of a product without options.</summary>
     private const string DefaultVariantTitle = "Default Title";
 
+    private const string DefaultOptionName = "Title";
+
     private ShopifyGraphQlClient GraphQl { get; } = graphQl;
 
     public async Task<StoreVariantPage> VariantsAsync(string? pageCursor, CancellationToken cancellationToken)
@@ -20,6 +23,70 @@ internal sealed class ShopifyCatalogue(ShopifyGraphQlClient graphQl) : IStoreCat
         var total = data["productVariantsCount"]?["count"]?.GetValue<int>();
         return new StoreVariantPage(page.Nodes.Select(Variant).ToList(), page.NextCursor, total);
     }
+
+    /// <summary>
+    /// One productSet with the whole variant list (Shopify removes variants the list leaves out). A product without
+    /// options gets Shopify's own "Title" option with its "Default Title" value.
+    /// </summary>
+    public async Task<StoreProductSaved> SaveProductAsync(StoreProductDraft product, string? storeProductId, CancellationToken cancellationToken)
+    {
+        var options = product.Options.Count > 0 ? product.Options : [new StoreProductOption(DefaultOptionName, [DefaultVariantTitle])];
+        var input = new JsonObject
+        {
+            ["title"] = product.Title,
+            ["status"] = product.Active ? "ACTIVE" : "DRAFT",
+            ["productOptions"] = new JsonArray([.. options.Select(o => (JsonNode)new JsonObject
+            {
+                ["name"] = o.Name,
+                ["values"] = new JsonArray([.. o.Values.Select(v => (JsonNode)new JsonObject { ["name"] = v })]),
+            })]),
+            ["variants"] = new JsonArray([.. product.Variants.Select(v => (JsonNode)VariantInput(v, options))]),
+        };
+        if (storeProductId is not null)
+        {
+            input["id"] = $"gid://shopify/Product/{storeProductId}";
+        }
+
+        if (product.DescriptionHtml is not null)
+        {
+            input["descriptionHtml"] = product.DescriptionHtml;
+        }
+
+        var payload = await GraphQl.MutateAsync(ShopifyMutation.Create(ShopifyOperations.ProductSet, new JsonObject { ["input"] = input }), cancellationToken);
+        var saved = payload["product"] as JsonObject ?? throw ShopifyErrors.NotUnderstood(GraphQl.Shop, "ProductSet", "no product");
+        var byOptions = (saved["variants"]?["nodes"] as JsonArray ?? []).OfType<JsonObject>()
+            .ToDictionary(v => OptionKey((v["selectedOptions"] as JsonArray ?? []).Select(o => o?["value"]?.GetValue<string>() ?? "")), v => Id(v["id"], "ProductVariant"));
+        return new StoreProductSaved(Id(saved["id"], "Product"), product.Variants
+            .Where(v => byOptions.ContainsKey(OptionKey(Values(v, options))))
+            .ToDictionary(v => v.OdooProductId, v => byOptions[OptionKey(Values(v, options))]));
+    }
+
+    private static JsonObject VariantInput(StoreVariantDraft variant, IReadOnlyList<StoreProductOption> options)
+    {
+        var values = Values(variant, options);
+        var input = new JsonObject
+        {
+            ["optionValues"] = new JsonArray([.. options.Select((o, i) => (JsonNode)new JsonObject { ["optionName"] = o.Name, ["name"] = values[i] })]),
+            ["sku"] = variant.Sku ?? "",
+            ["barcode"] = variant.Barcode ?? "",
+            ["price"] = variant.Price.ToString("0.00##", CultureInfo.InvariantCulture),
+            ["inventoryItem"] = new JsonObject
+            {
+                ["measurement"] = new JsonObject { ["weight"] = new JsonObject { ["unit"] = "KILOGRAMS", ["value"] = (double)variant.WeightKg } },
+            },
+        };
+        if (variant.StoreVariantId is not null)
+        {
+            input["id"] = $"gid://shopify/ProductVariant/{variant.StoreVariantId}";
+        }
+
+        return input;
+    }
+
+    private static IReadOnlyList<string> Values(StoreVariantDraft variant, IReadOnlyList<StoreProductOption> options) =>
+        variant.OptionValues.Count == options.Count ? variant.OptionValues : [DefaultVariantTitle];
+
+    private static string OptionKey(IEnumerable<string> values) => string.Join("\u001f", values);
 
     private StoreVariant Variant(JsonObject node)
     {

@@ -20,4 +20,6 @@ internal static class ShopifyOperations
     public static ShopifyOperation InventorySetQuantities { get; } = ShopifyOperation.Load("InventorySetQuantities");
 
     public static ShopifyOperation ProductVariants { get; } = ShopifyOperation.Load("ProductVariants");
+
+    public static ShopifyOperation ProductSet { get; } = ShopifyOperation.Load("ProductSet");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Portal.Sync.Stores;
 
 namespace Portal.Sync.WooCommerce;
@@ -32,6 +33,98 @@ internal sealed class WooCommerceCatalogue(WooCommerceRestClient rest) : IStoreC
         }
 
         return new StoreVariantPage(variants, products.HasNext ? (page + 1).ToString(CultureInfo.InvariantCulture) : null, null);
+    }
+
+    /// <summary>
+    /// A simple product for a template without options, else a variable product with its attributes and a
+    /// variation each, written in batches. Short description, tags, categories and SEO meta are never sent.
+    /// </summary>
+    public async Task<StoreProductSaved> SaveProductAsync(StoreProductDraft product, string? storeProductId, CancellationToken cancellationToken)
+    {
+        var simple = product.Options.Count == 0;
+        var body = new JsonObject
+        {
+            ["name"] = product.Title,
+            ["type"] = simple ? "simple" : "variable",
+            ["status"] = product.Active ? "publish" : "draft",
+        };
+        if (product.DescriptionHtml is not null)
+        {
+            body["description"] = product.DescriptionHtml;
+        }
+
+        if (simple && product.Variants is [var only])
+        {
+            Describe(body, only);
+        }
+        else
+        {
+            body["attributes"] = new JsonArray([.. product.Options.Select((o, i) => (JsonNode)new JsonObject
+            {
+                ["name"] = o.Name,
+                ["position"] = i,
+                ["visible"] = true,
+                ["variation"] = true,
+                ["options"] = new JsonArray([.. o.Values.Select(v => (JsonNode)v)]),
+            })]);
+        }
+
+        var productId = Id(await SaveAsync("products", body, storeProductId, cancellationToken));
+        if (simple)
+        {
+            return new StoreProductSaved(productId, product.Variants.Take(1).ToDictionary(v => v.OdooProductId, _ => productId));
+        }
+
+        var variations = product.Variants.Select(v =>
+        {
+            var variation = new JsonObject
+            {
+                ["status"] = product.Active ? "publish" : "private",
+                ["attributes"] = new JsonArray([.. product.Options.Select((o, i) => (JsonNode)new JsonObject { ["name"] = o.Name, ["option"] = v.OptionValues[i] })]),
+            };
+            Describe(variation, v);
+            if (v.StoreVariantId is not null)
+            {
+                variation["id"] = long.Parse(v.StoreVariantId, NumberStyles.None, CultureInfo.InvariantCulture);
+            }
+
+            return (Draft: v, Body: variation);
+        }).ToList();
+        var result = await Rest.BatchAsync($"products/{productId}/variations", new WooCommerceBatch
+        {
+            Create = [.. variations.Where(v => v.Draft.StoreVariantId is null).Select(v => v.Body)],
+            Update = [.. variations.Where(v => v.Draft.StoreVariantId is not null).Select(v => v.Body)],
+        }, cancellationToken);
+        if (result.Failures is [var failure, ..])
+        {
+            throw new StoreApiException(StoreApiErrorKind.Validation, $"WooCommerce refused a variation of product {productId}: {failure.Message}", code: failure.Code);
+        }
+
+        var created = product.Variants.Where(v => v.StoreVariantId is null).Zip(result.Created, (draft, answer) => (draft.OdooProductId, Id(answer)));
+        var updated = product.Variants.Where(v => v.StoreVariantId is not null).Select(v => (v.OdooProductId, v.StoreVariantId!));
+        return new StoreProductSaved(productId, created.Concat(updated).ToDictionary(v => v.Item1, v => v.Item2));
+    }
+
+    private async Task<JsonElement> SaveAsync(string path, JsonObject body, string? id, CancellationToken cancellationToken)
+    {
+        if (id is not null)
+        {
+            body["id"] = long.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+
+        var batch = id is null ? new WooCommerceBatch { Create = [body] } : new WooCommerceBatch { Update = [body] };
+        var result = await Rest.BatchAsync(path, batch, cancellationToken);
+        return result.Failures is [var failure, ..]
+            ? throw new StoreApiException(StoreApiErrorKind.Validation, $"WooCommerce refused the product: {failure.Message}", code: failure.Code)
+            : result.Created.Concat(result.Updated).Single();
+    }
+
+    private static void Describe(JsonObject body, StoreVariantDraft variant)
+    {
+        body["sku"] = variant.Sku ?? "";
+        body["global_unique_id"] = variant.Barcode ?? "";
+        body["regular_price"] = variant.Price.ToString("0.00##", CultureInfo.InvariantCulture);
+        body["weight"] = variant.WeightKg.ToString("0.###", CultureInfo.InvariantCulture);
     }
 
     private static string VariationTitle(string productName, JsonElement variation)

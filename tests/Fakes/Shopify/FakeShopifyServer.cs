@@ -15,7 +15,7 @@ namespace Portal.Fakes.Shopify;
 
 /// <summary>
 /// A fake Shopify shop on real HTTP at 127.0.0.1: the Admin GraphQL endpoint for the operations the connector
-/// sends (shop, currentAppInstallation, orders, order, webhookSubscriptions, webhookSubscriptionCreate/Delete, productVariants(Count),
+/// sends (shop, currentAppInstallation, orders, order, webhookSubscriptions, webhookSubscriptionCreate/Delete, productVariants(Count), productSet,
 /// inventorySetQuantities), answered from in-memory state; the access token checked (401 as Shopify words it);
 /// a leaky cost bucket on a <see cref="TimeProvider"/> with THROTTLED answers like Shopify's and extensions.cost on
 /// every answer; page sizes over 250 and mutations lacking a required <c>@idempotent</c> refused; the OAuth code
@@ -45,6 +45,7 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
         ["refund"] = "read_orders",
         ["inventorySetQuantities"] = "write_inventory",
         ["productVariants"] = "read_products",
+        ["productSet"] = "write_products",
     };
 
     private readonly HttpClient webhookSender = new();
@@ -513,6 +514,9 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
                 break;
             case "inventorySetQuantities":
                 SetQuantities(request.Argument(field, "input")!.AsObject(), userErrors, payload);
+                break;
+            case "productSet":
+                SetProduct(request.Argument(field, "input")!.AsObject(), userErrors, payload);
                 break;
             default:
                 return null;
