@@ -5,6 +5,7 @@ using Portal.Endpoints;
 using Portal.Logging;
 using Portal.Sync;
 using Portal.Sync.Health;
+using Portal.Sync.Flows.Products;
 using Portal.Sync.Stores;
 using Portal.Sync.Jobs;
 using Serilog;
@@ -23,6 +24,7 @@ public static class PortalHostingExtensions
         builder.Services.AddJobEngineHosting();
         builder.Services.AddHealthCheckSchedule();
         builder.Services.AddStoreSchedules();
+        builder.Services.AddProductSchedules();
         builder.Services.AddKeyRingProtection(builder.Configuration);
         builder.Services.AddPortalAuth(builder.Configuration);
         builder.Services.AddPortalUi();
