@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Sync.Jobs;
@@ -17,6 +18,8 @@ public static class ProductsServiceCollectionExtensions
         services.AddSingleton<IJobHandler, ProductPollFlow>();
         services.AddSingleton<ProductPollScheduler>();
         services.AddScoped<ProductMatchRuns>();
+        services.AddSingleton<IValidator<ProductSettingsForm>, ProductSettingsFormValidator>();
+        services.AddScoped<ProductSettings>();
         return services;
     }
 
