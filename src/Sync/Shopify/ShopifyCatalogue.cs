@@ -24,6 +24,27 @@ internal sealed class ShopifyCatalogue(ShopifyGraphQlClient graphQl) : IStoreCat
         return new StoreVariantPage(page.Nodes.Select(Variant).ToList(), page.NextCursor, total);
     }
 
+    public async Task<StoreProduct?> ProductAsync(string productId, CancellationToken cancellationToken)
+    {
+        var data = await GraphQl.QueryAsync(ShopifyOperations.Product, new JsonObject { ["id"] = $"gid://shopify/Product/{productId}" }, cancellationToken);
+        if (data["product"] is not JsonObject product)
+        {
+            return null;
+        }
+
+        var options = (product["options"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(o => new StoreProductOption(Text(o, "name") ?? "", [.. (o["values"] as JsonArray ?? []).Select(v => v?.GetValue<string>() ?? "")]))
+            .ToList();
+        List<StoreProductOption> owned = options is [{ Name: DefaultOptionName, Values: [DefaultVariantTitle] }] ? [] : options;
+        var variants = (product["variants"]?["nodes"] as JsonArray ?? []).OfType<JsonObject>().Select(v => new StoreProductVariant(
+            Id(v["id"], "ProductVariant"),
+            Text(v, "sku"),
+            Text(v, "barcode"),
+            decimal.Parse(Text(v, "price") ?? "0", NumberStyles.Number, CultureInfo.InvariantCulture),
+            owned.Count == 0 ? [] : [.. (v["selectedOptions"] as JsonArray ?? []).Select(o => o?["value"]?.GetValue<string>() ?? "")])).ToList();
+        return new StoreProduct(Id(product["id"], "Product"), Text(product, "title") ?? "", Text(product, "status") == "ACTIVE", owned, variants);
+    }
+
     /// <summary>
     /// One productSet with the whole variant list (Shopify removes variants the list leaves out). A product without
     /// options gets Shopify's own "Title" option with its "Default Title" value.

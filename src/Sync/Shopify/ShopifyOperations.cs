@@ -22,4 +22,6 @@ internal static class ShopifyOperations
     public static ShopifyOperation ProductVariants { get; } = ShopifyOperation.Load("ProductVariants");
 
     public static ShopifyOperation ProductSet { get; } = ShopifyOperation.Load("ProductSet");
+
+    public static ShopifyOperation Product { get; } = ShopifyOperation.Load("Product");
 }

@@ -35,6 +35,38 @@ internal sealed class WooCommerceCatalogue(WooCommerceRestClient rest) : IStoreC
         return new StoreVariantPage(variants, products.HasNext ? (page + 1).ToString(CultureInfo.InvariantCulture) : null, null);
     }
 
+    public async Task<StoreProduct?> ProductAsync(string productId, CancellationToken cancellationToken)
+    {
+        if (await Rest.FindAsync($"products/{long.Parse(productId, NumberStyles.None, CultureInfo.InvariantCulture)}", cancellationToken) is not { } product)
+        {
+            return null;
+        }
+
+        var active = Text(product, "status") == "publish";
+        if (Text(product, "type") != "variable")
+        {
+            return new StoreProduct(productId, Text(product, "name") ?? "", active, [],
+                [new StoreProductVariant(productId, Text(product, "sku"), Text(product, "global_unique_id"), Price(product), [])]);
+        }
+
+        var options = product.TryGetProperty("attributes", out var attributes) && attributes.ValueKind == JsonValueKind.Array
+            ? attributes.EnumerateArray()
+                .Where(a => a.TryGetProperty("variation", out var variation) && variation.ValueKind == JsonValueKind.True)
+                .Select(a => new StoreProductOption(Text(a, "name") ?? "", [.. a.GetProperty("options").EnumerateArray().Select(o => o.GetString() ?? "")]))
+                .ToList()
+            : [];
+        var variations = await Rest.GetAllAsync($"products/{productId}/variations", [], cancellationToken);
+        return new StoreProduct(productId, Text(product, "name") ?? "", active, options, [.. variations.Select(v =>
+        {
+            var chosen = v.TryGetProperty("attributes", out var given) && given.ValueKind == JsonValueKind.Array ? given.EnumerateArray().ToList() : [];
+            return new StoreProductVariant(Id(v), Text(v, "sku"), Text(v, "global_unique_id"), Price(v),
+                [.. options.Select(o => chosen.Where(c => Text(c, "name") == o.Name).Select(c => Text(c, "option")).FirstOrDefault() ?? "")]);
+        })]);
+    }
+
+    private static decimal Price(JsonElement item) =>
+        decimal.TryParse(Text(item, "regular_price") ?? Text(item, "price"), NumberStyles.Number, CultureInfo.InvariantCulture, out var price) ? price : 0m;
+
     /// <summary>
     /// A simple product for a template without options, else a variable product with its attributes and a
     /// variation each, written in batches. Short description, tags, categories and SEO meta are never sent.

@@ -196,6 +196,14 @@ public sealed partial class FakeShopifyServer
         }
     }
 
+    private JsonObject? ProductByGid(string gid)
+    {
+        lock (productsGate)
+        {
+            return products.Values.FirstOrDefault(p => p["id"]!.GetValue<string>() == gid)?.DeepClone().AsObject();
+        }
+    }
+
     private JsonNode? ProductVariantsCount(FakeShopifyRequest request, GraphQLField field) =>
         request.Project(new JsonObject { ["count"] = AllVariants().Count, ["precision"] = "EXACT" }, field.SelectionSet!);
 }

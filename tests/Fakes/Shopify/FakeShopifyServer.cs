@@ -45,6 +45,7 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
         ["refund"] = "read_orders",
         ["inventorySetQuantities"] = "write_inventory",
         ["productVariants"] = "read_products",
+        ["product"] = "read_products",
         ["productSet"] = "write_products",
     };
 
@@ -457,6 +458,8 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
                 return request.Connection(AllVariants(), field);
             case "productVariantsCount":
                 return ProductVariantsCount(request, field);
+            case "product":
+                return request.Project(ProductByGid(request.StringArgument(field, "id")!), field.SelectionSet!);
             default:
                 errors.Add(Error($"Field '{field.Name.StringValue}' doesn't exist on type 'QueryRoot'", "undefinedField"));
                 return null;

@@ -31,6 +31,11 @@ internal static class ProductCatalogueSeed
         {
             Describe(p, title, null, null);
             p["type"] = "variable";
+            p["attributes"] = new JsonArray(new JsonObject
+            {
+                ["id"] = 0, ["name"] = "Size", ["position"] = 0, ["visible"] = true, ["variation"] = true,
+                ["options"] = new JsonArray([.. variants.Select((_, i) => (JsonNode)$"Size {i + 1}")]),
+            });
         });
         return [.. variants.Select((v, i) => Text(shop.AddVariation(parent, variation =>
         {

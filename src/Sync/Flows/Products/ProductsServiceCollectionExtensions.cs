@@ -16,6 +16,7 @@ public static class ProductsServiceCollectionExtensions
         services.AddSingleton<IJobHandler, ProductMatchingFlow>();
         services.AddSingleton<IJobHandler, ProductExportFlow>();
         services.AddSingleton<IJobHandler, ProductPollFlow>();
+        services.AddSingleton<IJobHandler, ProductImportFlow>();
         services.AddSingleton<ProductPollScheduler>();
         services.AddScoped<ProductMatchRuns>();
         services.AddSingleton<IValidator<ProductSettingsForm>, ProductSettingsFormValidator>();
