@@ -1,11 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Sync.Flows.Products;
-using Portal.Sync.Jobs;
-using Portal.Sync.Tenancy;
 using Portal.Sync.Tests.Flows;
 
 namespace Portal.Sync.Tests.Products;
@@ -138,24 +135,18 @@ public class ProductExportTests
         });
     }
 
-    private static async Task<Job> ExportAsync(FlowTestBed bed, long template, string version)
-    {
-        var result = await bed.Host.Services.GetRequiredService<JobStore>().EnqueueAsync(bed.TenantId, ProductExportFlow.Request(bed.StoreId, template, version));
-        await bed.RunJobsAsync();
-        return await bed.JobAsync(result.JobId);
-    }
+    private static Task<Job> ExportAsync(FlowTestBed bed, long template, string version) => ProductBeds.RunAsync(bed, ProductExportFlow.Request(bed.StoreId, template, version));
 
-    private static async Task OutboundAsync(FlowTestBed bed, Action<StoreOutboundSettings> change)
-    {
-        await using var db = bed.Host.Services.GetRequiredService<PortalDbContextActivator>().Create(TenantContext.SystemFor(bed.TenantId));
-        var settings = await db.StoreOutboundSettings.SingleOrDefaultAsync(s => s.StoreId == bed.StoreId);
-        if (settings is null)
+    internal static Task OutboundAsync(FlowTestBed bed, Action<StoreOutboundSettings> change) =>
+        ProductBeds.WriteAsync(bed, async db =>
         {
-            settings = new StoreOutboundSettings { StoreId = bed.StoreId, TenantId = bed.TenantId };
-            db.StoreOutboundSettings.Add(settings);
-        }
+            var settings = await db.StoreOutboundSettings.SingleOrDefaultAsync(s => s.StoreId == bed.StoreId);
+            if (settings is null)
+            {
+                settings = new StoreOutboundSettings { StoreId = bed.StoreId, TenantId = bed.TenantId };
+                db.StoreOutboundSettings.Add(settings);
+            }
 
-        change(settings);
-        await db.SaveChangesAsync();
-    }
+            change(settings);
+        });
 }

@@ -1,12 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Sync.Flows.Products;
 using Portal.Sync.Jobs;
 using Portal.Sync.Odoo;
-using Portal.Sync.Tenancy;
 using Portal.Sync.Tests.Flows;
 
 namespace Portal.Sync.Tests.Products;
@@ -51,17 +48,17 @@ public class ProductImportTests
     {
         await using var bed = await StartAsync(platform);
         var shopify = platform == StorePlatform.Shopify;
-        var variant = ProductCatalogueSeed.AddProduct(bed, shopify, "Store's chair", (bed.Skus[0], null))[0];
+        var title = bed.Odoo.Unique("Store's chair");
+        var variant = ProductCatalogueSeed.AddProduct(bed, shopify, title, (bed.Skus[0], null))[0];
         var chairTemplate = (await bed.Odoo.Client.ReadAsync("product.product", [bed.ProductId(bed.Skus[0])], ["product_tmpl_id"]))[0]!.ManyToOneId("product_tmpl_id");
-        var before = (await bed.Odoo.Client.SearchAsync("product.template", OdooDomain.All)).Count;
 
         var job = await ImportAsync(bed, ProductOf(bed, shopify, variant), "create");
 
         Assert.Equal(JobState.Succeeded, job.State);
-        Assert.Equal(before, (await bed.Odoo.Client.SearchAsync("product.template", OdooDomain.All)).Count);
+        Assert.Equal([chairTemplate!.Value], await bed.Odoo.Client.SearchAsync("product.template", OdooDomain.Where("name", "=", title)));
+        Assert.Single(await bed.Odoo.Client.SearchAsync("product.product", OdooDomain.Where("default_code", "=", bed.Skus[0])));
         Assert.Equal(bed.ProductId(bed.Skus[0]), Assert.Single(await bed.LinksAsync(RecordLinkKind.Variant)).OdooId);
         Assert.Equal(chairTemplate, Assert.Single(await bed.LinksAsync(RecordLinkKind.Product)).OdooId);
-        Assert.Equal("Store's chair", (await bed.Odoo.Client.ReadAsync("product.template", [chairTemplate!.Value], ["name"]))[0]!.Text("name"));
     }
 
     [Fact]
@@ -81,9 +78,7 @@ public class ProductImportTests
     private static async Task<FlowTestBed> StartAsync(StorePlatform platform)
     {
         var bed = await FlowTestBed.StartAsync(platform);
-        await using var db = bed.Host.Services.GetRequiredService<PortalDbContextActivator>().Create(TenantContext.SystemFor(bed.TenantId));
-        (await db.Stores.SingleAsync(s => s.Id == bed.StoreId)).ProductDirection = ProductDirection.StoreToOdoo;
-        await db.SaveChangesAsync();
+        await ProductBeds.WriteAsync(bed, async db => (await db.Stores.SingleAsync(s => s.Id == bed.StoreId)).ProductDirection = ProductDirection.StoreToOdoo);
         return bed;
     }
 
@@ -101,12 +96,7 @@ public class ProductImportTests
     }
 
     /// <summary>Queues the job a product webhook becomes, under an identity of its own, and runs it.</summary>
-    private static async Task<Job> ImportAsync(FlowTestBed bed, string productId, string occasion)
-    {
-        var request = new JobRequest(ProductImportFlow.Name, $"Product {productId}", $"product:{bed.StoreId}:{productId}", $"test:{bed.StoreId}:{productId}:{occasion}",
-            new JsonObject { ["resourceId"] = productId }.ToJsonString(), bed.StoreId);
-        var result = await bed.Host.Services.GetRequiredService<JobStore>().EnqueueAsync(bed.TenantId, request);
-        await bed.RunJobsAsync();
-        return await bed.JobAsync(result.JobId);
-    }
+    private static Task<Job> ImportAsync(FlowTestBed bed, string productId, string occasion) =>
+        ProductBeds.RunAsync(bed, new JobRequest(ProductImportFlow.Name, $"Product {productId}", $"product:{bed.StoreId}:{productId}", $"test:{bed.StoreId}:{productId}:{occasion}",
+            new JsonObject { ["resourceId"] = productId }.ToJsonString(), bed.StoreId));
 }

@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Sync.Flows.Products;
-using Portal.Sync.Tenancy;
 using Portal.Sync.Tests.Flows;
 
 namespace Portal.Sync.Tests.Products;
@@ -73,7 +71,7 @@ public class ProductMatchingTests
             [catalogue.Twin] = ("product.product", catalogue.Twins[1]),
             [catalogue.LinkedDesk] = ("product.product", bed.ProductId(bed.Skus[1])),
         }, links);
-        var audit = await ReadAsync(bed, db => db.AuditEntries.IgnoreQueryFilters().Where(a => a.Action == "products.matches-linked").ToListAsync());
+        var audit = await ProductBeds.ReadAsync(bed, db => db.AuditEntries.IgnoreQueryFilters().Where(a => a.Action == "products.matches-linked").ToListAsync());
         Assert.Equal(2, audit.Count);
         Assert.Contains("4 variants linked", audit[0].Details, StringComparison.Ordinal);
     }
@@ -141,15 +139,19 @@ public class ProductMatchingTests
             Archived: ProductCatalogueSeed.AddProduct(bed, shopify, "Retired", (archivedSku, null))[0],
             Sizes: [.. ProductCatalogueSeed.AddProduct(bed, shopify, "Shirt", (odoo.Sku("shirt-s"), null), (null, null))],
             LinkedDesk: ProductCatalogueSeed.AddProduct(bed, shopify, "Desk", (bed.Skus[1], null))[0]);
-        await WriteAsync(bed, db => db.RecordLinks.Add(new RecordLink
+        await ProductBeds.WriteAsync(bed, db =>
         {
-            StoreId = bed.StoreId,
-            Kind = RecordLinkKind.Variant,
-            StoreKey = catalogue.LinkedDesk,
-            OdooModel = "product.product",
-            OdooId = bed.ProductId(bed.Skus[1]),
-            UpdatedAt = bed.Host.Clock.GetUtcNow(),
-        }));
+            db.RecordLinks.Add(new RecordLink
+            {
+                StoreId = bed.StoreId,
+                Kind = RecordLinkKind.Variant,
+                StoreKey = catalogue.LinkedDesk,
+                OdooModel = "product.product",
+                OdooId = bed.ProductId(bed.Skus[1]),
+                UpdatedAt = bed.Host.Clock.GetUtcNow(),
+            });
+            return Task.CompletedTask;
+        });
         return catalogue;
     }
 
@@ -174,18 +176,5 @@ public class ProductMatchingTests
         return await scope.ServiceProvider.GetRequiredService<ProductMatchRuns>().ApplyAsync(runId, picks);
     }
 
-    private static Task<SyncRun> RunAsync(FlowTestBed bed, Guid runId) => ReadAsync(bed, db => db.SyncRuns.IgnoreQueryFilters().SingleAsync(r => r.Id == runId));
-
-    private static async Task<T> ReadAsync<T>(FlowTestBed bed, Func<PortalDbContext, Task<T>> read)
-    {
-        await using var db = bed.Host.Services.GetRequiredService<PortalDbContextActivator>().Create(NoTenant.Instance);
-        return await read(db);
-    }
-
-    private static async Task WriteAsync(FlowTestBed bed, Action<PortalDbContext> write)
-    {
-        await using var db = bed.Host.Services.GetRequiredService<PortalDbContextActivator>().Create(TenantContext.SystemFor(bed.TenantId));
-        write(db);
-        await db.SaveChangesAsync();
-    }
+    private static Task<SyncRun> RunAsync(FlowTestBed bed, Guid runId) => ProductBeds.ReadAsync(bed, db => db.SyncRuns.IgnoreQueryFilters().SingleAsync(r => r.Id == runId));
 }

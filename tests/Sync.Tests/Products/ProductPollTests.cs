@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Sync.Flows.Products;
-using Portal.Sync.Jobs;
-using Portal.Sync.Tenancy;
 using Portal.Sync.Tests.Flows;
 
 namespace Portal.Sync.Tests.Products;
@@ -18,11 +15,7 @@ public class ProductPollTests
         await using var bed = await FlowTestBed.StartAsync(StorePlatform.Shopify);
         await PollAsync(bed, "first");
         Assert.Empty(await bed.JobsAsync(ProductExportFlow.Name));
-        await using (var db = bed.Host.Services.GetRequiredService<PortalDbContextActivator>().Create(TenantContext.SystemFor(bed.TenantId)))
-        {
-            db.StoreOutboundSettings.Add(new StoreOutboundSettings { StoreId = bed.StoreId, TenantId = bed.TenantId, CreateMissingProducts = true });
-            await db.SaveChangesAsync();
-        }
+        await ProductExportTests.OutboundAsync(bed, s => s.CreateMissingProducts = true);
 
         var (template, _, _) = await OdooProductSeed.SizedTemplateAsync(bed.Odoo);
         await PollAsync(bed, "second");
@@ -38,22 +31,13 @@ public class ProductPollTests
     public async Task Nothing_is_polled_for_a_store_whose_products_do_not_come_from_Odoo()
     {
         await using var bed = await FlowTestBed.StartAsync(StorePlatform.WooCommerce);
-        await using (var db = bed.Host.Services.GetRequiredService<PortalDbContextActivator>().Create(TenantContext.SystemFor(bed.TenantId)))
-        {
-            (await db.Stores.SingleAsync(s => s.Id == bed.StoreId)).ProductDirection = ProductDirection.Off;
-            await db.SaveChangesAsync();
-        }
+        await ProductBeds.WriteAsync(bed, async db => (await db.Stores.SingleAsync(s => s.Id == bed.StoreId)).ProductDirection = ProductDirection.Off);
 
         Assert.Equal(0, await bed.Host.Services.GetRequiredService<ProductPollScheduler>().EnqueueDuePollsAsync());
         await PollAsync(bed, "manual");
 
-        await using var read = bed.Host.Services.GetRequiredService<PortalDbContextActivator>().Create(NoTenant.Instance);
-        Assert.False(await read.SyncCursors.IgnoreQueryFilters().AnyAsync(c => c.Stream == ProductPollFlow.Stream));
+        Assert.False(await ProductBeds.ReadAsync(bed, db => db.SyncCursors.IgnoreQueryFilters().AnyAsync(c => c.Stream == ProductPollFlow.Stream)));
     }
 
-    private static async Task PollAsync(FlowTestBed bed, string occasion)
-    {
-        await bed.Host.Services.GetRequiredService<JobStore>().EnqueueAsync(bed.TenantId, ProductPollFlow.Request(bed.StoreId, occasion));
-        await bed.RunJobsAsync();
-    }
+    private static Task<Job> PollAsync(FlowTestBed bed, string occasion) => ProductBeds.RunAsync(bed, ProductPollFlow.Request(bed.StoreId, occasion));
 }
