@@ -5,6 +5,7 @@ using Portal.Data;
 using Portal.Sync.Auditing;
 using Portal.Sync.Flows;
 using Portal.Sync.Flows.Fulfilment;
+using Portal.Sync.Flows.Products;
 using Portal.Sync.Flows.Stock;
 using Portal.Sync.Health;
 using Portal.Sync.Jobs;
@@ -63,6 +64,7 @@ public static class SyncServiceCollectionExtensions
         services.AddOrderToCash();
         services.AddStock();
         services.AddFulfilment();
+        services.AddProducts();
         services.AddShopify();
         services.AddSingleton<IWebhookDialect, ShopifyWebhookDialect>();
         services.AddSingleton<IWebhookDialect, WooCommerceWebhookDialect>();

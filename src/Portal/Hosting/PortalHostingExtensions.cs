@@ -5,6 +5,7 @@ using Portal.Endpoints;
 using Portal.Logging;
 using Portal.Sync;
 using Portal.Sync.Flows.Fulfilment;
+using Portal.Sync.Flows.Products;
 using Portal.Sync.Flows.Stock;
 using Portal.Sync.Health;
 using Portal.Sync.Stores;
@@ -27,6 +28,7 @@ public static class PortalHostingExtensions
         builder.Services.AddStoreSchedules();
         builder.Services.AddStockSchedules();
         builder.Services.AddFulfilmentSchedule();
+        builder.Services.AddProductSchedules();
         builder.Services.AddKeyRingProtection(builder.Configuration);
         builder.Services.AddPortalAuth(builder.Configuration);
         builder.Services.AddPortalUi();

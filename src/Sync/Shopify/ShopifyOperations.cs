@@ -26,4 +26,10 @@ internal static class ShopifyOperations
     public static ShopifyOperation FulfillmentOrders { get; } = ShopifyOperation.Load("FulfillmentOrders");
 
     public static ShopifyOperation FulfillmentCreate { get; } = ShopifyOperation.Load("FulfillmentCreate");
+
+    public static ShopifyOperation ProductVariants { get; } = ShopifyOperation.Load("ProductVariants");
+
+    public static ShopifyOperation ProductSet { get; } = ShopifyOperation.Load("ProductSet");
+
+    public static ShopifyOperation Product { get; } = ShopifyOperation.Load("Product");
 }

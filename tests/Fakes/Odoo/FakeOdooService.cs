@@ -271,7 +271,8 @@ public sealed partial class FakeOdooService(FakeOdooDatabase db, TimeProvider? t
     {
         switch (model)
         {
-            case "product.template" when !db.Ids("product.product").Any(p => db.Raw("product.product", p)["product_tmpl_id"]?.GetValue<long>() == id):
+            case "product.template" when !db.Ids("product.product").Any(p => db.Raw("product.product", p)["product_tmpl_id"]?.GetValue<long>() == id)
+                                         && !CreateVariantsFromAttributeLines(id):
                 var template = db.Raw(model, id);
                 var variant = new JsonObject { ["product_tmpl_id"] = id, ["name"] = template["name"]?.DeepClone(), ["lst_price"] = template["list_price"]?.DeepClone() ?? 0 };
                 foreach (var field in SharedProductFields.Where(f => template[f] is not null))

@@ -15,8 +15,9 @@ namespace Portal.Fakes.Shopify;
 
 /// <summary>
 /// A fake Shopify shop on real HTTP at 127.0.0.1: the Admin GraphQL endpoint for the operations the connector
-/// sends (shop, currentAppInstallation, orders, order, webhookSubscriptions, webhookSubscriptionCreate/Delete, a
-/// location's inventoryLevels and inventory items by nodes(ids:) for items stocked with StockItem,
+/// sends (shop, currentAppInstallation, orders, order, webhookSubscriptions, webhookSubscriptionCreate/Delete,
+/// productVariants(Count), product, productSet, a location's inventoryLevels and inventory items by nodes(ids:)
+/// for items stocked with StockItem, fulfillmentOrders, fulfillmentCreate,
 /// inventorySetQuantities), answered from in-memory state; the access token checked (401 as Shopify words it);
 /// a leaky cost bucket on a <see cref="TimeProvider"/> with THROTTLED answers like Shopify's and extensions.cost on
 /// every answer; page sizes over 250 and mutations lacking a required <c>@idempotent</c> refused; the OAuth code
@@ -26,7 +27,7 @@ namespace Portal.Fakes.Shopify;
 /// refunds, cancels and edits as Shopify would, answering the Order, Refund and OrdersChangedSince queries and
 /// sending the order's and refunds' webhooks in their REST shapes.
 /// </summary>
-public sealed class FakeShopifyServer : IAsyncDisposable
+public sealed partial class FakeShopifyServer : IAsyncDisposable
 {
     public const string ShopDomain = "fake-shop.myshopify.com";
     public const string InvalidTokenBody = "{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}";
@@ -46,6 +47,9 @@ public sealed class FakeShopifyServer : IAsyncDisposable
         ["refund"] = "read_orders",
         ["inventorySetQuantities"] = "write_inventory",
         ["location"] = "read_inventory",
+        ["productVariants"] = "read_products",
+        ["product"] = "read_products",
+        ["productSet"] = "write_products",
     };
 
     private readonly HttpClient webhookSender = new();
@@ -483,6 +487,12 @@ public sealed class FakeShopifyServer : IAsyncDisposable
                 return new JsonArray(request.Argument(field, "ids")!.AsArray()
                     .Select(node => inventoryItems.ContainsKey(node!.GetValue<string>()) ? request.Project(InventoryItem(node.GetValue<string>(), location), field.SelectionSet!) : null)
                     .ToArray());
+            case "productVariants":
+                return request.Connection(AllVariants(), field);
+            case "productVariantsCount":
+                return ProductVariantsCount(request, field);
+            case "product":
+                return request.Project(ProductByGid(request.StringArgument(field, "id")!), field.SelectionSet!);
             default:
                 errors.Add(Error($"Field '{field.Name.StringValue}' doesn't exist on type 'QueryRoot'", "undefinedField"));
                 return null;
@@ -543,6 +553,9 @@ public sealed class FakeShopifyServer : IAsyncDisposable
                 break;
             case "fulfillmentCreate":
                 FulfillmentCreate(request.Argument(field, "fulfillment")!.AsObject(), userErrors, payload);
+                break;
+            case "productSet":
+                SetProduct(request.Argument(field, "input")!.AsObject(), userErrors, payload);
                 break;
             default:
                 return null;

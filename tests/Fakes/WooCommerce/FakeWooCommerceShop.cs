@@ -363,6 +363,15 @@ public sealed class FakeWooCommerceShop
 
     public JsonObject? Product(long id) => Copy(products, id);
 
+    /// <summary>Changes a product as a shop manager would in wp-admin (tags, SEO meta, descriptions).</summary>
+    public void EditProduct(long id, Action<JsonObject> edit)
+    {
+        lock (gate)
+        {
+            edit(ProductBody(id, 404));
+        }
+    }
+
     public JsonObject? Variation(long id)
     {
         lock (gate)
@@ -371,7 +380,7 @@ public sealed class FakeWooCommerceShop
         }
     }
 
-    internal IReadOnlyList<JsonObject> ListVariations(long productId)
+    public IReadOnlyList<JsonObject> ListVariations(long productId)
     {
         lock (gate)
         {
