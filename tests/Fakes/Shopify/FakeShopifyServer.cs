@@ -50,6 +50,8 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
         ["productVariants"] = "read_products",
         ["product"] = "read_products",
         ["productSet"] = "write_products",
+        ["productUpdate"] = "write_products",
+        ["fileDelete"] = "write_products",
     };
 
     private readonly HttpClient webhookSender = new();
@@ -556,6 +558,12 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
                 break;
             case "productSet":
                 SetProduct(request.Argument(field, "input")!.AsObject(), userErrors, payload);
+                break;
+            case "productUpdate":
+                AddProductMedia(request.Argument(field, "product")!.AsObject(), request.Argument(field, "media") as JsonArray ?? [], userErrors, payload);
+                break;
+            case "fileDelete":
+                DeleteFiles(request.Argument(field, "fileIds")!.AsArray(), userErrors, payload);
                 break;
             default:
                 return null;

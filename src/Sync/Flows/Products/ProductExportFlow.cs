@@ -14,7 +14,8 @@ namespace Portal.Sync.Flows.Products;
 /// One Odoo template to its store product, for a store whose products go from Odoo to the store. The template's
 /// link (<see cref="RecordLinkKind.Product"/>) or a linked variant's product from the last matching run says which
 /// store product to update; without either, the product is created only when the store's settings say so, and
-/// otherwise the job parks saying so. Every written variant is linked, so the next run updates the same ones.
+/// otherwise the job parks saying so. Every written variant is linked, so the next run updates the same ones. The
+/// image follows in its own <see cref="ProductImageFlow"/> job, read from Odoo there, not here.
 /// </summary>
 public sealed class ProductExportFlow(PortalDbContextActivator activator, StoreClients stores, TenantOdoo tenants, TimeProvider clock) : IJobHandler
 {
@@ -67,6 +68,11 @@ public sealed class ProductExportFlow(PortalDbContextActivator activator, StoreC
         foreach (var (odooId, variantId) in saved.VariantIds)
         {
             job.Effects.Link(RecordLinkKind.Variant, variantId, ProductLinks.OdooModel, odooId);
+        }
+
+        if (settings.ExportImages)
+        {
+            job.Effects.Enqueue(ProductImageFlow.Request(store.Id, templateId, job.Id));
         }
     }
 
