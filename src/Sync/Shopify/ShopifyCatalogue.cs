@@ -98,18 +98,23 @@ internal sealed class ShopifyCatalogue(ShopifyGraphQlClient graphQl) : IStoreCat
         var imageId = Id((payload["product"]?["media"]?["nodes"] as JsonArray)?.LastOrDefault()?["id"], "MediaImage");
         if (previousImageId is not null && previousImageId != imageId)
         {
-            try
-            {
-                await GraphQl.MutateAsync(ShopifyMutation.Create(ShopifyOperations.FileDelete,
-                    new JsonObject { ["fileIds"] = new JsonArray($"gid://shopify/MediaImage/{previousImageId}") }), cancellationToken);
-            }
-            catch (StoreApiException error) when (error.Code == FileDoesNotExist)
-            {
-                // The merchant removed it; what was to be done is done.
-            }
+            await RemoveImageAsync(productId, previousImageId, cancellationToken);
         }
 
         return imageId;
+    }
+
+    public async Task RemoveImageAsync(string productId, string imageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GraphQl.MutateAsync(ShopifyMutation.Create(ShopifyOperations.FileDelete,
+                new JsonObject { ["fileIds"] = new JsonArray($"gid://shopify/MediaImage/{imageId}") }), cancellationToken);
+        }
+        catch (StoreApiException error) when (error.Code == FileDoesNotExist)
+        {
+            // The merchant removed it; what was to be done is done.
+        }
     }
 
     private static JsonObject VariantInput(StoreVariantDraft variant, IReadOnlyList<StoreProductOption> options)

@@ -21,4 +21,7 @@ public interface IStoreCatalogue
     /// other images stay. Returns the new image's store id.
     /// </summary>
     Task<string> ReplaceImageAsync(string productId, string? previousImageId, Uri source, string alt, CancellationToken cancellationToken);
+
+    /// <summary>Removes the image the connector pushed (already gone is fine); the product's other images stay.</summary>
+    Task RemoveImageAsync(string productId, string imageId, CancellationToken cancellationToken);
 }

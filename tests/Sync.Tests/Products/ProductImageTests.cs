@@ -25,12 +25,9 @@ public sealed class ProductImageTests : IAsyncLifetime
     [InlineData(StorePlatform.WooCommerce)]
     public async Task The_first_export_pushes_the_image_and_the_same_image_is_never_pushed_again(StorePlatform platform)
     {
-        await using var bed = await FlowTestBed.StartAsync(platform, publicBaseUrl: images.Url);
+        var (bed, template, product) = await ExportedWithImageAsync(platform);
+        await using var _ = bed;
         var shopify = platform == StorePlatform.Shopify;
-        var template = await TemplateWithImageAsync(bed, images.Image(1));
-
-        await ExportAsync(bed, template, "first");
-        var product = Assert.Single(await bed.LinksAsync(RecordLinkKind.Product)).StoreKey;
         var afterFirst = StoreImages(bed, shopify, product);
         var writes = StoreImageWrites(bed, shopify);
         await ExportAsync(bed, template, "second");
@@ -51,11 +48,9 @@ public sealed class ProductImageTests : IAsyncLifetime
     [InlineData(StorePlatform.WooCommerce)]
     public async Task A_changed_image_replaces_the_pushed_one_and_leaves_the_merchants_images(StorePlatform platform)
     {
-        await using var bed = await FlowTestBed.StartAsync(platform, publicBaseUrl: images.Url);
+        var (bed, template, product) = await ExportedWithImageAsync(platform);
+        await using var _ = bed;
         var shopify = platform == StorePlatform.Shopify;
-        var template = await TemplateWithImageAsync(bed, images.Image(1));
-        await ExportAsync(bed, template, "first");
-        var product = Assert.Single(await bed.LinksAsync(RecordLinkKind.Product)).StoreKey;
         var first = Assert.Single(await bed.LinksAsync(RecordLinkKind.ProductImage)).StoreKey;
         var merchants = MerchantImages(bed, shopify, product, first);
         Assert.NotEmpty(merchants);
@@ -72,6 +67,26 @@ public sealed class ProductImageTests : IAsyncLifetime
         Assert.Contains(link.StoreKey, stored);
         Assert.All(merchants, id => Assert.Contains(id, stored));
         Assert.Equal(images.Image(2), await PushedBytesAsync(bed, shopify, product, link.StoreKey));
+    }
+
+    [Theory]
+    [InlineData(StorePlatform.Shopify)]
+    [InlineData(StorePlatform.WooCommerce)]
+    public async Task An_image_removed_in_Odoo_is_removed_from_the_store_and_the_merchants_images_stay(StorePlatform platform)
+    {
+        var (bed, template, product) = await ExportedWithImageAsync(platform);
+        await using var _ = bed;
+        var shopify = platform == StorePlatform.Shopify;
+        var pushed = Assert.Single(await bed.LinksAsync(RecordLinkKind.ProductImage)).StoreKey;
+        var merchants = MerchantImages(bed, shopify, product, pushed);
+        await bed.Odoo.Client.WriteAsync("product.template", [template], new JsonObject { [OdooTemplateImage.Field] = false });
+
+        var job = await ExportAsync(bed, template, "image removed");
+
+        Assert.Equal(JobState.Succeeded, job.State);
+        Assert.All(await bed.JobsAsync(ProductImageFlow.Name), image => Assert.Equal(JobState.Succeeded, image.State));
+        Assert.Empty(await bed.LinksAsync(RecordLinkKind.ProductImage));
+        Assert.Equal(merchants, StoreImages(bed, shopify, product));
     }
 
     [Fact]
@@ -102,6 +117,15 @@ public sealed class ProductImageTests : IAsyncLifetime
         Assert.Equal(JobState.NeedsAttention, job.State);
         Assert.Contains("Stores:PublicBaseUrl", job.LastError, StringComparison.Ordinal);
         Assert.Equal(0, bed.Shopify.CallsOf("productUpdate"));
+    }
+
+    /// <summary>A bed whose template with image 1 was exported once, its image job run; returns the template and its store product.</summary>
+    private async Task<(FlowTestBed Bed, long Template, string Product)> ExportedWithImageAsync(StorePlatform platform)
+    {
+        var bed = await FlowTestBed.StartAsync(platform, publicBaseUrl: images.Url);
+        var template = await TemplateWithImageAsync(bed, images.Image(1));
+        await ExportAsync(bed, template, "first");
+        return (bed, template, Assert.Single(await bed.LinksAsync(RecordLinkKind.Product)).StoreKey);
     }
 
     private static async Task<long> TemplateWithImageAsync(FlowTestBed bed, byte[] image)

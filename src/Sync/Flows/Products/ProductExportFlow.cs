@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -27,13 +26,13 @@ public sealed class ProductExportFlow(PortalDbContextActivator activator, StoreC
     /// <param name="version">What makes this export a new event: the template's write_date, or a person's request.</param>
     public static JobRequest Request(Guid storeId, long templateId, string version) =>
         new(Name, $"Export of Odoo product {templateId}", $"{{store:{storeId}}}:product-template:{templateId}",
-            $"{{store:{storeId}}}:products.export:{templateId}@{version}", new JsonObject { ["templateId"] = templateId }.ToJsonString(), storeId);
+            $"{{store:{storeId}}}:products.export:{templateId}@{version}", TemplateJobs.Payload(templateId).ToJsonString(), storeId);
 
     public async Task RunAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
-        var templateId = JsonNode.Parse(job.Payload)?["templateId"]?.GetValue<long>() ?? throw new InvalidOperationException("The job's payload names no template.");
+        var templateId = TemplateJobs.TemplateId(job);
         await using var db = activator.Create(TenantContext.SystemFor(job.TenantId));
-        if (await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == job.StoreId && s.RemovedAt == null, cancellationToken) is not { ProductDirection: ProductDirection.OdooToStore } store)
+        if (await TemplateJobs.OdooToStoreAsync(db, job, cancellationToken) is not { } store)
         {
             return;
         }

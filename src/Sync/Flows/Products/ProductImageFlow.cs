@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -14,8 +13,8 @@ namespace Portal.Sync.Flows.Products;
 /// while the store exports images. Images are large and stores download them slowly, so they are their own job:
 /// a failed download never fails the product's export. The <see cref="RecordLinkKind.ProductImage"/> link names
 /// the store image the connector pushed and keeps the SHA-256 of its bytes, so an unchanged image is never sent
-/// again and a changed one replaces only that image, never one the merchant added. A template without an image
-/// leaves the store's images as they are.
+/// again and a changed one replaces only that image, never one the merchant added. When the template's image is
+/// removed in Odoo, the pushed one is removed from the store too.
 /// </summary>
 public sealed class ProductImageFlow(PortalDbContextActivator activator, StoreClients stores, TenantOdoo tenants, ProductImageAddresses addresses) : IJobHandler
 {
@@ -26,13 +25,13 @@ public sealed class ProductImageFlow(PortalDbContextActivator activator, StoreCl
     /// <param name="exportJobId">The export that queued it: each export checks the image once.</param>
     public static JobRequest Request(Guid storeId, long templateId, Guid exportJobId) =>
         new(Name, $"Image of Odoo product {templateId}", $"{{store:{storeId}}}:product-template:{templateId}:image",
-            $"{{store:{storeId}}}:products.image:{templateId}@{exportJobId}", new JsonObject { ["templateId"] = templateId }.ToJsonString(), storeId);
+            $"{{store:{storeId}}}:products.image:{templateId}@{exportJobId}", TemplateJobs.Payload(templateId).ToJsonString(), storeId);
 
     public async Task RunAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
-        var templateId = JsonNode.Parse(job.Payload)?["templateId"]?.GetValue<long>() ?? throw new InvalidOperationException("The job's payload names no template.");
+        var templateId = TemplateJobs.TemplateId(job);
         await using var db = activator.Create(TenantContext.SystemFor(job.TenantId));
-        if (await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == job.StoreId && s.RemovedAt == null, cancellationToken) is not { ProductDirection: ProductDirection.OdooToStore } store
+        if (await TemplateJobs.OdooToStoreAsync(db, job, cancellationToken) is not { } store
             || await db.StoreOutboundSettings.AsNoTracking().SingleOrDefaultAsync(s => s.StoreId == store.Id, cancellationToken) is { ExportImages: false })
         {
             return;
@@ -43,13 +42,24 @@ public sealed class ProductImageFlow(PortalDbContextActivator activator, StoreCl
                         && l.OdooModel == ProductExportFlow.TemplateModel && l.OdooId == templateId)
             .ToListAsync(cancellationToken);
         var odoo = await tenants.ClientAsync(job.TenantId, cancellationToken);
-        if (links.FirstOrDefault(l => l.Kind == RecordLinkKind.Product) is not { } product
-            || await OdooTemplateImage.ReadAsync(odoo, templateId, cancellationToken) is not { } image)
+        if (links.FirstOrDefault(l => l.Kind == RecordLinkKind.Product) is not { } product)
         {
             return;
         }
 
         var pushed = links.FirstOrDefault(l => l.Kind == RecordLinkKind.ProductImage);
+        var catalogue = stores.For(store).Catalogue;
+        if (await OdooTemplateImage.ReadAsync(odoo, templateId, cancellationToken) is not { } image)
+        {
+            if (pushed is not null)
+            {
+                await catalogue.RemoveImageAsync(product.StoreKey, pushed.StoreKey, cancellationToken);
+                job.Effects.Unlink(RecordLinkKind.ProductImage, pushed.StoreKey);
+            }
+
+            return;
+        }
+
         if (pushed?.Fingerprint == image.Checksum)
         {
             return;
@@ -62,7 +72,7 @@ public sealed class ProductImageFlow(PortalDbContextActivator activator, StoreCl
                 $"stores/{store.Id}/products");
         }
 
-        var imageId = await stores.For(store).Catalogue.ReplaceImageAsync(
+        var imageId = await catalogue.ReplaceImageAsync(
             product.StoreKey, pushed?.StoreKey, addresses.For(job.TenantId, templateId, image.Checksum), image.Title, cancellationToken);
         if (pushed is not null && pushed.StoreKey != imageId)
         {
