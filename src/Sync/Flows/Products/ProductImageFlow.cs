@@ -41,12 +41,12 @@ public sealed class ProductImageFlow(PortalDbContextActivator activator, StoreCl
             .Where(l => l.StoreId == store.Id && (l.Kind == RecordLinkKind.Product || l.Kind == RecordLinkKind.ProductImage)
                         && l.OdooModel == ProductExportFlow.TemplateModel && l.OdooId == templateId)
             .ToListAsync(cancellationToken);
-        var odoo = await tenants.ClientAsync(job.TenantId, cancellationToken);
         if (links.FirstOrDefault(l => l.Kind == RecordLinkKind.Product) is not { } product)
         {
             return;
         }
 
+        var odoo = await tenants.ClientAsync(job.TenantId, cancellationToken);
         var pushed = links.FirstOrDefault(l => l.Kind == RecordLinkKind.ProductImage);
         var catalogue = stores.For(store).Catalogue;
         if (await OdooTemplateImage.ReadAsync(odoo, templateId, cancellationToken) is not { } image)
