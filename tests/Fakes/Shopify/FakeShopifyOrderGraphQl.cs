@@ -62,7 +62,7 @@ public static class FakeShopifyOrderGraphQl
         ["__typename"] = "FulfillmentOrder",
         ["id"] = Gid("FulfillmentOrder", order.FulfillmentOrderId),
         ["status"] = order.FulfillmentOrderStatus,
-        ["assignedLocation"] = new JsonObject { ["location"] = new JsonObject { ["id"] = Gid("Location", FakeShopifyPlacedOrder.LocationId) } },
+        ["assignedLocation"] = new JsonObject { ["__typename"] = "FulfillmentOrderAssignedLocation", ["location"] = new JsonObject { ["__typename"] = "Location", ["id"] = Gid("Location", FakeShopifyPlacedOrder.LocationId) } },
         ["lineItems"] = new JsonArray(order.Spec.Lines.Select((line, index) => (JsonNode)new JsonObject
         {
             ["__typename"] = "FulfillmentOrderLineItem",

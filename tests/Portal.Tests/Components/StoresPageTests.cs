@@ -67,9 +67,9 @@ public class StoresPageTests : IAsyncLifetime
         var page = RenderPage();
 
         page.WaitForElement("[data-testid=stores]");
-        Assert.Equal(["Alpha EU", "Shopify", "alpha-eu.myshopify.com", "Connected", "On", "Settings Mappings Products"], Cells(page, "Alpha EU"));
+        Assert.Equal(["Alpha EU", "Shopify", "alpha-eu.myshopify.com", "Connected", "On", "Settings Mappings Stock Products"], Cells(page, "Alpha EU"));
         Assert.Equal(
-            ["Wholesale", "WooCommerce", "https://wholesale.example.com", "Not connected— an owner or an admin needs to reconnect it", "Off", "Settings Mappings Products"],
+            ["Wholesale", "WooCommerce", "https://wholesale.example.com", "Not connected— an owner or an admin needs to reconnect it", "Off", "Settings Mappings Stock Products"],
             Cells(page, "Wholesale"));
         Assert.Equal($"/t/{context.TenantId}/stores/{alphaEu}/settings", page.Find("a[aria-label='Settings of Alpha EU']").GetAttribute("href"));
         Assert.Equal($"/t/{context.TenantId}/stores/{alphaEu}/mappings/taxes", page.Find("a[aria-label='Mappings of Alpha EU']").GetAttribute("href"));
@@ -186,7 +186,7 @@ public class StoresPageTests : IAsyncLifetime
 
         Assert.Empty(dialogs.FindAll(".mud-dialog"));
         Assert.Contains("Connected to Alpha Shop (EUR).", Snackbars());
-        page.WaitForAssertion(() => Assert.Equal(["Alpha EU", "Shopify", "alpha.myshopify.com", "Connected", "On", "Settings Mappings Products", "Remove"], Cells(page, "Alpha EU")));
+        page.WaitForAssertion(() => Assert.Equal(["Alpha EU", "Shopify", "alpha.myshopify.com", "Connected", "On", "Settings Mappings Stock Products", "Remove"], Cells(page, "Alpha EU")));
         Assert.DoesNotContain("shpat_good", page.Markup + dialogs.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("app-secret", page.Markup + dialogs.Markup, StringComparison.Ordinal);
     }

@@ -116,4 +116,31 @@ public class StockPageTests : IAsyncLifetime
         Assert.Contains($"run-{run.Id}", (await ReadAsync(db => db.Jobs.SingleAsync(j => j.Flow == StockReconcileFlow.Name))).IdentityKey, StringComparison.Ordinal);
         page.WaitForAssertion(() => Assert.Equal("Listing the store's stock…", page.Find("[data-testid=progress-text]").TextContent.Trim()));
     }
+
+    [Fact]
+    public async Task Turning_shipment_notifications_off_saves_the_stores_setting_and_audits_it()
+    {
+        await StartAsAsync(TenantRole.Admin);
+        var page = RenderPage();
+        page.WaitForElement("[data-testid=notify-customer]");
+        var toggle = page.FindComponents<MudSwitch<bool>>().Single();
+        Assert.True(toggle.Instance.Value);
+
+        await page.InvokeAsync(() => toggle.Instance.ValueChanged.InvokeAsync(false));
+
+        Assert.False(await ReadAsync(db => db.StoreOutboundSettings.Where(s => s.StoreId == storeId).Select(s => s.NotifyCustomerOnFulfilment).SingleAsync()));
+        var audit = await ReadAsync(db => db.AuditEntries.Where(a => a.Action == "fulfilment-settings.saved").ToListAsync());
+        Assert.Equal("customers are not notified of shipments", Assert.Single(audit).Details);
+        Assert.False(page.FindComponents<MudSwitch<bool>>().Single().Instance.Value);
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_the_shipment_notification_setting_but_cannot_change_it()
+    {
+        await StartAsAsync(TenantRole.Viewer);
+        var page = RenderPage();
+        page.WaitForElement("[data-testid=notify-customer]");
+
+        Assert.True(page.FindComponents<MudSwitch<bool>>().Single().Instance.Disabled);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -16,8 +15,7 @@ public sealed class FulfilmentScheduler(PortalDbContextActivator activator, JobS
 {
     public async Task<int> EnqueueDueAsync(CancellationToken cancellationToken = default)
     {
-        var interval = options.Value.PollInterval;
-        var slot = string.Create(CultureInfo.InvariantCulture, $"every-{interval.Ticks}-{clock.GetUtcNow().UtcTicks / interval.Ticks}");
+        var slot = IntervalSlots.Of(options.Value.PollInterval, clock.GetUtcNow());
         List<Store> stores;
         await using (var db = activator.Create(NoTenant.Instance))
         {
@@ -28,12 +26,7 @@ public sealed class FulfilmentScheduler(PortalDbContextActivator activator, JobS
                 .ToListAsync(cancellationToken);
         }
 
-        var created = 0;
-        foreach (var store in stores.Where(s => s.Features.HasFlag(StoreFeatures.Fulfilment)))
-        {
-            created += (await jobs.EnqueueAsync(store.TenantId, FulfilmentSyncFlow.Request(store.Id, store.Name, slot), cancellationToken)).Outcome == EnqueueOutcome.Created ? 1 : 0;
-        }
-
-        return created;
+        var due = stores.Where(s => s.Features.HasFlag(StoreFeatures.Fulfilment)).Select(s => (s.Id, s.TenantId, s.Name));
+        return await IntervalSlots.EnqueueEachAsync(jobs, due, (id, name) => FulfilmentSyncFlow.Request(id, name, slot), cancellationToken);
     }
 }

@@ -16,6 +16,7 @@ public static class FulfilmentServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<FulfilmentScheduler>();
         services.AddScoped<CarrierShippingMethods>();
+        services.AddScoped<FulfilmentSettingsService>();
         services.AddSingleton<IJobHandler, FulfilmentSyncFlow>();
         services.AddSingleton<IJobHandler, FulfilmentCreateFlow>();
         return services;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -15,19 +14,12 @@ public sealed class ProductPollScheduler(PortalDbContextActivator activator, Job
 {
     public async Task<int> EnqueueDuePollsAsync(CancellationToken cancellationToken = default)
     {
-        var interval = options.Value.PollInterval;
-        var slot = string.Create(CultureInfo.InvariantCulture, $"every-{interval.Ticks}-{clock.GetUtcNow().UtcTicks / interval.Ticks}");
+        var slot = IntervalSlots.Of(options.Value.PollInterval, clock.GetUtcNow());
         await using var db = activator.Create(NoTenant.Instance);
         var stores = await db.Stores.IgnoreQueryFilters()
             .Where(s => s.Enabled && s.RemovedAt == null && s.ProtectedCredentials != null && s.ProductDirection == ProductDirection.OdooToStore)
-            .Select(s => new { s.Id, s.TenantId })
+            .Select(s => new { s.Id, s.TenantId, s.Name })
             .ToListAsync(cancellationToken);
-        var created = 0;
-        foreach (var store in stores)
-        {
-            created += (await jobs.EnqueueAsync(store.TenantId, ProductPollFlow.Request(store.Id, slot), cancellationToken)).Outcome == EnqueueOutcome.Created ? 1 : 0;
-        }
-
-        return created;
+        return await IntervalSlots.EnqueueEachAsync(jobs, stores.Select(s => (s.Id, s.TenantId, s.Name)), (id, _) => ProductPollFlow.Request(id, slot), cancellationToken);
     }
 }
