@@ -51,7 +51,7 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
         ["product"] = "read_products",
         ["productSet"] = "write_products",
         ["productUpdate"] = "write_products",
-        ["fileDelete"] = "write_products",
+        ["fileDelete"] = "write_files",
     };
 
     private readonly HttpClient webhookSender = new();
@@ -98,7 +98,7 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
 
     public string PlanName { get; set; } = "Basic";
 
-    public IReadOnlyList<string> GrantedScopes { get; set; } = ["read_orders", "read_products", "write_products", "read_inventory", "write_inventory"];
+    public IReadOnlyList<string> GrantedScopes { get; set; } = ["read_orders", "read_products", "write_products", "write_files", "read_inventory", "write_inventory"];
 
     /// <summary>Orders by their numeric id, as GraphQL Order objects (see <see cref="FakeShopifyOrder"/>).</summary>
     public ConcurrentDictionary<long, JsonObject> Orders { get; } = new();

@@ -58,6 +58,9 @@ public sealed class FakeWooCommerceImages(FakeWooCommerceShop shop, Func<Uri> si
 
     public void Dispose() => http.Dispose();
 
+    // wc_rest_allowed_image_mime_types()
+    private static readonly HashSet<string> AllowedExtensions = new(["jpg", "jpeg", "jpe", "gif", "png", "bmp", "tiff", "tif", "ico", "webp"], StringComparer.OrdinalIgnoreCase);
+
     private async Task<JsonObject> SideloadAsync(string src)
     {
         byte[] bytes;
@@ -77,13 +80,14 @@ public sealed class FakeWooCommerceImages(FakeWooCommerceShop shop, Func<Uri> si
             throw UploadError(src, error.Message);
         }
 
-        if (contentType is null || !contentType.StartsWith("image/", StringComparison.Ordinal) || bytes.Length == 0)
+        // WordPress types a sideloaded file by its name's extension (wp_check_filetype), whatever the server said.
+        var name = Path.GetFileName(new Uri(src).AbsolutePath);
+        if (!AllowedExtensions.Contains(Path.GetExtension(name).TrimStart('.')) || contentType is null || !contentType.StartsWith("image/", StringComparison.Ordinal) || bytes.Length == 0)
         {
             throw UploadError(src, "Sorry, you are not allowed to upload this file type.");
         }
 
         var id = shop.NextAttachmentId();
-        var name = Path.GetFileName(new Uri(src).AbsolutePath);
         var image = new JsonObject
         {
             ["id"] = id,

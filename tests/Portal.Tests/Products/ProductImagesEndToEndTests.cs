@@ -33,7 +33,8 @@ public abstract class ProductImagesEndToEndTests<TStore>(TStore store) : IClassF
     public async Task The_signed_address_serves_the_image_until_it_expires_and_nothing_when_tampered_with()
     {
         var template = await TemplateWithImageAsync("CAP-RED");
-        var address = store.Portal.Host.Services.GetRequiredService<ProductImageAddresses>().For(store.TenantId, template, Checksum(Png));
+        var address = store.Portal.Host.Services.GetRequiredService<ProductImageAddresses>().For(store.TenantId, template, new OdooTemplateImage(Png, Checksum(Png), "image/png", "Cap"));
+        Assert.EndsWith($"/{template}/{Checksum(Png)}.png", address.AbsolutePath, StringComparison.Ordinal);
         using var http = new HttpClient();
 
         using var served = await http.GetAsync(address);
@@ -45,6 +46,7 @@ public abstract class ProductImagesEndToEndTests<TStore>(TStore store) : IClassF
         {
             address.AbsoluteUri.Replace(signature, signature[..^2] + (signature.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA"), StringComparison.Ordinal),
             address.AbsoluteUri.Replace($"/{template}/", $"/{template + 1}/", StringComparison.Ordinal),
+            address.AbsoluteUri.Replace(".png?", ".jpg?", StringComparison.Ordinal),
             address.AbsoluteUri.Replace("expires=", "expires=9", StringComparison.Ordinal),
             address.GetLeftPart(UriPartial.Path),
         };

@@ -23,10 +23,10 @@ internal sealed class ProductImageHost : IAsyncDisposable
     public static async Task<ProductImageHost> StartAsync()
     {
         var host = new ProductImageHost();
-        host.server = await LoopbackServer.StartAsync(app => app.MapGet("/media/odoo/{tenantId}/{templateId}/{checksum}", (string checksum) =>
+        host.server = await LoopbackServer.StartAsync(app => app.MapGet("/media/odoo/{tenantId}/{templateId}/{fileName}", (string fileName) =>
         {
             Interlocked.Increment(ref host.downloads);
-            return host.images.TryGetValue(checksum, out var bytes) ? Results.Bytes(bytes, "image/png") : Results.NotFound();
+            return host.images.TryGetValue(fileName, out var bytes) ? Results.Bytes(bytes, "image/png") : Results.NotFound();
         }));
         return host;
     }
@@ -35,7 +35,7 @@ internal sealed class ProductImageHost : IAsyncDisposable
     public byte[] Image(byte seed)
     {
         byte[] bytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Repeat(seed, 32)];
-        images[Convert.ToHexStringLower(SHA256.HashData(bytes))] = bytes;
+        images[Convert.ToHexStringLower(SHA256.HashData(bytes)) + ".png"] = bytes;
         return bytes;
     }
 

@@ -25,6 +25,17 @@ public sealed record OdooTemplateImage(byte[] Bytes, string Checksum, string Con
         return new OdooTemplateImage(bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)), ContentTypeOf(bytes), template.Text("name") ?? "");
     }
 
+    /// <summary>The file name extension of the image's type, empty for a type no store takes.</summary>
+    public string Extension => ContentType switch
+    {
+        "image/png" => ".png",
+        "image/jpeg" => ".jpg",
+        "image/gif" => ".gif",
+        "image/webp" => ".webp",
+        "image/svg+xml" => ".svg",
+        _ => "",
+    };
+
     /// <summary>Odoo keeps whatever was uploaded; the stores need the real type, so it comes from the magic bytes.</summary>
     public static string ContentTypeOf(ReadOnlySpan<byte> bytes) => bytes switch
     {

@@ -73,7 +73,7 @@ public sealed class ProductImageFlow(PortalDbContextActivator activator, StoreCl
         }
 
         var imageId = await catalogue.ReplaceImageAsync(
-            product.StoreKey, pushed?.StoreKey, addresses.For(job.TenantId, templateId, image.Checksum), image.Title, cancellationToken);
+            product.StoreKey, pushed?.StoreKey, addresses.For(job.TenantId, templateId, image), image.Title, cancellationToken);
         if (pushed is not null && pushed.StoreKey != imageId)
         {
             job.Effects.Unlink(RecordLinkKind.ProductImage, pushed.StoreKey);
