@@ -58,6 +58,7 @@ public static class PortalHostingExtensions
         app.MapShopifyInstall();
         app.MapWooCommerceWebhooks();
         app.MapOdooNotifications();
+        app.MapProductImages();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

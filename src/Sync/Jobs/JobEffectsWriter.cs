@@ -4,7 +4,7 @@ using Portal.Data.Entities;
 
 namespace Portal.Sync.Jobs;
 
-/// <summary>Writes an attempt's <see cref="JobEffects"/> links in the transaction that records its outcome.</summary>
+/// <summary>Writes an attempt's <see cref="JobEffects"/> links (and removes its unlinked ones) in the transaction that records its outcome.</summary>
 internal static class JobEffectsWriter
 {
     /// <summary>
@@ -17,6 +17,15 @@ internal static class JobEffectsWriter
         if (job.StoreId is not { } storeId)
         {
             return;
+        }
+
+        foreach (var (kind, storeKey) in job.Effects.Unlinks)
+        {
+            using var delete = new JobSqlCommand(model, transaction, JobStatements.DeleteLink)
+                .Bind<RecordLink>("@StoreId", nameof(RecordLink.StoreId), storeId)
+                .Bind<RecordLink>("@Kind", nameof(RecordLink.Kind), kind)
+                .Bind<RecordLink>("@StoreKey", nameof(RecordLink.StoreKey), storeKey);
+            await delete.ExecuteAsync(cancellationToken);
         }
 
         foreach (var link in job.Effects.Links)

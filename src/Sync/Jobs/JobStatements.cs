@@ -59,6 +59,11 @@ internal static class JobStatements
         WHERE [StoreId] = @StoreId AND [Kind] = @Kind AND [StoreKey] = @StoreKey;
         """;
 
+    /// <summary>Forgets a store record's link once the store record is gone.</summary>
+    public const string DeleteLink = """
+        DELETE FROM [RecordLinks] WHERE [StoreId] = @StoreId AND [Kind] = @Kind AND [StoreKey] = @StoreKey;
+        """;
+
     /// <summary>Links a store record for the first time; the unique (StoreId, Kind, StoreKey) index refuses a second link.</summary>
     public const string InsertLink = """
         INSERT INTO [RecordLinks] ([Id], [TenantId], [StoreId], [Kind], [StoreKey], [OdooModel], [OdooId], [Fingerprint], [UpdatedAt])

@@ -14,6 +14,8 @@ internal sealed class ShopifyCatalogue(ShopifyGraphQlClient graphQl) : IStoreCat
 
     private const string DefaultOptionName = "Title";
 
+    private const string FileDoesNotExist = "FILE_DOES_NOT_EXIST";
+
     private ShopifyGraphQlClient GraphQl { get; } = graphQl;
 
     public async Task<StoreVariantPage> VariantsAsync(string? pageCursor, CancellationToken cancellationToken)
@@ -80,6 +82,39 @@ internal sealed class ShopifyCatalogue(ShopifyGraphQlClient graphQl) : IStoreCat
         return new StoreProductSaved(Id(saved["id"], "Product"), product.Variants
             .Where(v => byOptions.ContainsKey(OptionKey(Values(v, options))))
             .ToDictionary(v => v.OdooProductId, v => byOptions[OptionKey(Values(v, options))]));
+    }
+
+    /// <summary>
+    /// The new media first, so the product is never without its image; then our previous one is deleted. A previous
+    /// image the merchant deleted already is no error.
+    /// </summary>
+    public async Task<string> ReplaceImageAsync(string productId, string? previousImageId, Uri source, string alt, CancellationToken cancellationToken)
+    {
+        var payload = await GraphQl.MutateAsync(ShopifyMutation.Create(ShopifyOperations.ProductMediaAdd, new JsonObject
+        {
+            ["product"] = new JsonObject { ["id"] = $"gid://shopify/Product/{productId}" },
+            ["media"] = new JsonArray(new JsonObject { ["originalSource"] = source.AbsoluteUri, ["alt"] = alt, ["mediaContentType"] = "IMAGE" }),
+        }), cancellationToken);
+        var imageId = Id((payload["product"]?["media"]?["nodes"] as JsonArray)?.LastOrDefault()?["id"], "MediaImage");
+        if (previousImageId is not null && previousImageId != imageId)
+        {
+            await RemoveImageAsync(productId, previousImageId, cancellationToken);
+        }
+
+        return imageId;
+    }
+
+    public async Task RemoveImageAsync(string productId, string imageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GraphQl.MutateAsync(ShopifyMutation.Create(ShopifyOperations.FileDelete,
+                new JsonObject { ["fileIds"] = new JsonArray($"gid://shopify/MediaImage/{imageId}") }), cancellationToken);
+        }
+        catch (StoreApiException error) when (error.Code == FileDoesNotExist)
+        {
+            // The merchant removed it; what was to be done is done.
+        }
     }
 
     private static JsonObject VariantInput(StoreVariantDraft variant, IReadOnlyList<StoreProductOption> options)

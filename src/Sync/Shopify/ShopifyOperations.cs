@@ -32,4 +32,8 @@ internal static class ShopifyOperations
     public static ShopifyOperation ProductSet { get; } = ShopifyOperation.Load("ProductSet");
 
     public static ShopifyOperation Product { get; } = ShopifyOperation.Load("Product");
+
+    public static ShopifyOperation ProductMediaAdd { get; } = ShopifyOperation.Load("ProductMediaAdd");
+
+    public static ShopifyOperation FileDelete { get; } = ShopifyOperation.Load("FileDelete");
 }

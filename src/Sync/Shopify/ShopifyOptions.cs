@@ -39,6 +39,6 @@ public sealed class ShopifyOptions
     /// takes them (a list here would have configuration add to the defaults rather than replace them).
     /// </summary>
     public string Scopes { get; set; } =
-        "read_orders,read_products,write_products,read_inventory,write_inventory,read_fulfillments,write_fulfillments," +
+        "read_orders,read_products,write_products,write_files,read_inventory,write_inventory,read_fulfillments,write_fulfillments," +
         "read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders,read_customers,read_locations";
 }

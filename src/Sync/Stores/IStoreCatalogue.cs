@@ -14,4 +14,14 @@ public interface IStoreCatalogue
     /// variants without a store id are created, store variants the draft does not list may be removed.
     /// </summary>
     Task<StoreProductSaved> SaveProductAsync(StoreProductDraft product, string? storeProductId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds the image the store downloads from <paramref name="source"/> to the product and then removes
+    /// <paramref name="previousImageId"/> (the image pushed before, if any; already gone is fine). The product's
+    /// other images stay. Returns the new image's store id.
+    /// </summary>
+    Task<string> ReplaceImageAsync(string productId, string? previousImageId, Uri source, string alt, CancellationToken cancellationToken);
+
+    /// <summary>Removes the image the connector pushed (already gone is fine); the product's other images stay.</summary>
+    Task RemoveImageAsync(string productId, string imageId, CancellationToken cancellationToken);
 }

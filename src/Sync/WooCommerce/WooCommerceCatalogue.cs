@@ -151,6 +151,42 @@ internal sealed class WooCommerceCatalogue(WooCommerceRestClient rest) : IStoreC
             : result.Created.Concat(result.Updated).Single();
     }
 
+    /// <summary>
+    /// Ours by src in the previous one's place (or last), which WooCommerce downloads during the request and
+    /// answers with its new attachment id.
+    /// </summary>
+    public async Task<string> ReplaceImageAsync(string productId, string? previousImageId, Uri source, string alt, CancellationToken cancellationToken)
+    {
+        var (kept, saved) = await SaveImagesAsync(productId, previousImageId, new JsonObject { ["src"] = source.AbsoluteUri, ["alt"] = alt }, cancellationToken);
+        return saved.GetProperty("images").EnumerateArray().Select(Id).FirstOrDefault(id => !kept.Contains(id))
+               ?? throw new StoreApiException(StoreApiErrorKind.Protocol, $"WooCommerce saved product {productId} without the new image.");
+    }
+
+    public async Task RemoveImageAsync(string productId, string imageId, CancellationToken cancellationToken) =>
+        await SaveImagesAsync(productId, imageId, null, cancellationToken);
+
+    /// <summary>
+    /// PUT products/{id} with the whole images list, as WooCommerce replaces it: the product's other images by id
+    /// in their order, <paramref name="ours"/> (if any) in <paramref name="replacedImageId"/>'s place or last.
+    /// Returns the ids kept and the saved product.
+    /// </summary>
+    private async Task<(HashSet<string> Kept, JsonElement Saved)> SaveImagesAsync(string productId, string? replacedImageId, JsonObject? ours, CancellationToken cancellationToken)
+    {
+        var path = $"products/{long.Parse(productId, NumberStyles.None, CultureInfo.InvariantCulture)}";
+        var current = (await Rest.GetAsync(path, [], cancellationToken)).TryGetProperty("images", out var images) && images.ValueKind == JsonValueKind.Array
+            ? images.EnumerateArray().Select(Id).ToList()
+            : [];
+        var list = current.Select(id => id == replacedImageId ? ours : new JsonObject { ["id"] = long.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture) })
+            .OfType<JsonObject>().ToList();
+        if (ours is not null && !list.Contains(ours))
+        {
+            list.Add(ours);
+        }
+
+        var saved = await Rest.PutAsync(path, new JsonObject { ["images"] = new JsonArray([.. list]) }, cancellationToken);
+        return (current.Where(id => id != replacedImageId).ToHashSet(), saved);
+    }
+
     private static void Describe(JsonObject body, StoreVariantDraft variant)
     {
         body["sku"] = variant.Sku ?? "";

@@ -116,11 +116,13 @@ internal sealed class FakeShopifyRequest
         return answer;
     }
 
-    /// <summary>A page of a stored list as a connection: first/after, opaque cursors, nodes and pageInfo.</summary>
+    /// <summary>A page of a stored list as a connection: first/after or last, opaque cursors, nodes and pageInfo.</summary>
     public JsonObject Connection(JsonArray stored, GraphQLField field)
     {
-        var first = IntArgument(field, "first") ?? stored.Count;
-        var start = StringArgument(field, "after") is { } after ? Offset(after) + 1 : 0;
+        var first = IntArgument(field, "first") ?? IntArgument(field, "last") ?? stored.Count;
+        var start = StringArgument(field, "after") is { } after ? Offset(after) + 1
+            : IntArgument(field, "last") is { } last ? Math.Max(0, stored.Count - last)
+            : 0;
         var page = stored.Skip(start).Take(first).ToList();
         var source = new JsonObject
         {

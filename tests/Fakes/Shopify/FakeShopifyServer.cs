@@ -50,6 +50,8 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
         ["productVariants"] = "read_products",
         ["product"] = "read_products",
         ["productSet"] = "write_products",
+        ["productUpdate"] = "write_products",
+        ["fileDelete"] = "write_files",
     };
 
     private readonly HttpClient webhookSender = new();
@@ -96,7 +98,7 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
 
     public string PlanName { get; set; } = "Basic";
 
-    public IReadOnlyList<string> GrantedScopes { get; set; } = ["read_orders", "read_products", "write_products", "read_inventory", "write_inventory"];
+    public IReadOnlyList<string> GrantedScopes { get; set; } = ["read_orders", "read_products", "write_products", "write_files", "read_inventory", "write_inventory"];
 
     /// <summary>Orders by their numeric id, as GraphQL Order objects (see <see cref="FakeShopifyOrder"/>).</summary>
     public ConcurrentDictionary<long, JsonObject> Orders { get; } = new();
@@ -556,6 +558,12 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
                 break;
             case "productSet":
                 SetProduct(request.Argument(field, "input")!.AsObject(), userErrors, payload);
+                break;
+            case "productUpdate":
+                AddProductMedia(request.Argument(field, "product")!.AsObject(), request.Argument(field, "media") as JsonArray ?? [], userErrors, payload);
+                break;
+            case "fileDelete":
+                DeleteFiles(request.Argument(field, "fileIds")!.AsArray(), userErrors, payload);
                 break;
             default:
                 return null;

@@ -47,6 +47,7 @@ public sealed class FakeWooCommerceServer : IAsyncDisposable
     private FakeWooCommerceServer(TimeProvider time)
     {
         Shop = new FakeWooCommerceShop(() => Url, time);
+        Images = new FakeWooCommerceImages(Shop, () => Url);
         authentication = new FakeWooCommerceAuthentication(() => keys, time);
         hookshot = new FakeWooCommerceHookshot(Shop, () => Url, $"WooCommerce/{WooCommerceVersion} Hookshot (WordPress/{WordPressVersion})");
         ReadWriteKey = AddKey("read_write");
@@ -57,6 +58,9 @@ public sealed class FakeWooCommerceServer : IAsyncDisposable
     public Uri Url => host.Url;
 
     public FakeWooCommerceShop Shop { get; }
+
+    /// <summary>The images the site downloaded when a product write named them by src.</summary>
+    public FakeWooCommerceImages Images { get; }
 
     public FakeWooCommerceShipping Shipping { get; } = new();
 
@@ -230,7 +234,11 @@ public sealed class FakeWooCommerceServer : IAsyncDisposable
             ("GET", ["orders", var order, "refunds", var id]) when IsId(order) && IsId(id) => ("read", _ => Answer(Shop.OrderRefund(Id(order), Id(id)))),
             ("GET", ["products"]) => ("list", _ => Answer(Paged(Shop.Products.OrderByDescending(IdOf).ToList(), query))),
             ("GET", ["products", var id]) when IsId(id) => ("read", _ => Answer(Shop.Product(Id(id)) ?? throw FakeWooCommerceException.InvalidId("product", 404))),
-            ("PUT" or "PATCH", ["products", var id]) when IsId(id) => ("edit", body => Answer(Shop.UpdateProduct(Id(id), body))),
+            ("PUT" or "PATCH", ["products", var id]) when IsId(id) => ("edit", async body =>
+            {
+                await Images.ResolveAsync(Id(id), body);
+                return FakeWooCommerceAnswer.Ok(Shop.UpdateProduct(Id(id), body));
+            }),
             ("POST", ["products", "batch"]) => ("batch", body => Answer(Batch(body, Shop.CreateProduct, item => Shop.UpdateProduct(IdOf(item), item), Shop.DeleteProduct))),
             ("GET", ["products", var product, "variations"]) when IsId(product) =>
                 ("list", _ => Answer(Paged(Shop.ListVariations(Id(product)).OrderByDescending(IdOf).ToList(), query))),
@@ -608,6 +616,7 @@ public sealed class FakeWooCommerceServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         hookshot.Dispose();
+        Images.Dispose();
         await host.DisposeAsync();
     }
 }

@@ -278,6 +278,17 @@ public sealed class FakeWooCommerceShop
 
     internal long NextItemId() => ++lastItemId;
 
+    /// <summary>Attachments are posts too, numbered with the products and orders.</summary>
+    internal long NextAttachmentId()
+    {
+        lock (gate)
+        {
+            return ++lastId;
+        }
+    }
+
+    internal DateTimeOffset Now => time.GetUtcNow();
+
     /// <summary>
     /// When a change saved now is stamped: WordPress keeps whole seconds, so a change in the same second as the last
     /// one is stamped a second later, keeping every version of the order apart by its modification time.

@@ -75,14 +75,15 @@ internal sealed class FlowTestBed : IAsyncDisposable
 
     public long ProductId(string sku) => products[sku];
 
-    public static async Task<FlowTestBed> StartAsync(StorePlatform platform, StoreFeatures features = StoreFeatures.Default)
+    /// <param name="publicBaseUrl">Stores:PublicBaseUrl, where stores download what the portal serves them (product images).</param>
+    public static async Task<FlowTestBed> StartAsync(StorePlatform platform, StoreFeatures features = StoreFeatures.Default, Uri? publicBaseUrl = null)
     {
         var odoo = await FlowOdoo.StartAsync();
         var traffic = new OdooTraffic();
         var host = await SyncTestHost.StartAsync(services =>
         {
             services.AddHttpClient("odoo").AddHttpMessageHandler(traffic.Handler);
-            services.Configure<StoresOptions>(o => o.AllowLoopbackAddresses = true);
+            services.Configure<StoresOptions>(o => (o.AllowLoopbackAddresses, o.PublicBaseUrl) = (true, publicBaseUrl));
         });
         var bed = new FlowTestBed(odoo, host, traffic);
         await bed.SetUpAsync(platform, features);

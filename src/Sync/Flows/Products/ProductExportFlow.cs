@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -14,7 +13,8 @@ namespace Portal.Sync.Flows.Products;
 /// One Odoo template to its store product, for a store whose products go from Odoo to the store. The template's
 /// link (<see cref="RecordLinkKind.Product"/>) or a linked variant's product from the last matching run says which
 /// store product to update; without either, the product is created only when the store's settings say so, and
-/// otherwise the job parks saying so. Every written variant is linked, so the next run updates the same ones.
+/// otherwise the job parks saying so. Every written variant is linked, so the next run updates the same ones. The
+/// image follows in its own <see cref="ProductImageFlow"/> job, read from Odoo there, not here.
 /// </summary>
 public sealed class ProductExportFlow(PortalDbContextActivator activator, StoreClients stores, TenantOdoo tenants, TimeProvider clock) : IJobHandler
 {
@@ -26,13 +26,13 @@ public sealed class ProductExportFlow(PortalDbContextActivator activator, StoreC
     /// <param name="version">What makes this export a new event: the template's write_date, or a person's request.</param>
     public static JobRequest Request(Guid storeId, long templateId, string version) =>
         new(Name, $"Export of Odoo product {templateId}", $"{{store:{storeId}}}:product-template:{templateId}",
-            $"{{store:{storeId}}}:products.export:{templateId}@{version}", new JsonObject { ["templateId"] = templateId }.ToJsonString(), storeId);
+            $"{{store:{storeId}}}:products.export:{templateId}@{version}", TemplateJobs.Payload(templateId).ToJsonString(), storeId);
 
     public async Task RunAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
-        var templateId = JsonNode.Parse(job.Payload)?["templateId"]?.GetValue<long>() ?? throw new InvalidOperationException("The job's payload names no template.");
+        var templateId = TemplateJobs.TemplateId(job);
         await using var db = activator.Create(TenantContext.SystemFor(job.TenantId));
-        if (await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == job.StoreId && s.RemovedAt == null, cancellationToken) is not { ProductDirection: ProductDirection.OdooToStore } store)
+        if (await TemplateJobs.OdooToStoreAsync(db, job, cancellationToken) is not { } store)
         {
             return;
         }
@@ -67,6 +67,11 @@ public sealed class ProductExportFlow(PortalDbContextActivator activator, StoreC
         foreach (var (odooId, variantId) in saved.VariantIds)
         {
             job.Effects.Link(RecordLinkKind.Variant, variantId, ProductLinks.OdooModel, odooId);
+        }
+
+        if (settings.ExportImages)
+        {
+            job.Effects.Enqueue(ProductImageFlow.Request(store.Id, templateId, job.Id));
         }
     }
 

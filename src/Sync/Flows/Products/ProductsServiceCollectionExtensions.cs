@@ -15,6 +15,8 @@ public static class ProductsServiceCollectionExtensions
             .Validate(o => o.PollInterval >= TimeSpan.FromSeconds(1), "Products:PollInterval must be at least one second.");
         services.AddSingleton<IJobHandler, ProductMatchingFlow>();
         services.AddSingleton<IJobHandler, ProductExportFlow>();
+        services.AddSingleton<IJobHandler, ProductImageFlow>();
+        services.AddSingleton<ProductImageAddresses>();
         services.AddSingleton<IJobHandler, ProductPollFlow>();
         services.AddSingleton<IJobHandler, ProductImportFlow>();
         services.AddSingleton<ProductPollScheduler>();
