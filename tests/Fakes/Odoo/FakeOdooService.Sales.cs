@@ -207,12 +207,12 @@ public sealed partial class FakeOdooService
         return JsonValue.Create(true);
     }
 
-    // Odoo 17 (sale, sale_stock): without disable_cancel_warning a confirmed order answers with the cancel wizard's
-    // action and stays as it is. Otherwise draft invoices and deliveries not done are cancelled; done deliveries
+    // Odoo 17 and 18 (sale, sale_stock): without disable_cancel_warning a confirmed order answers with the cancel
+    // wizard's action and stays as it is; Odoo 19 has no such wizard and cancels at once. Otherwise draft invoices and deliveries not done are cancelled; done deliveries
     // and posted invoices are left as they are and do not prevent the cancel.
     private JsonNode Cancel(List<long> orders, JsonObject context)
     {
-        var warn = context["disable_cancel_warning"]?.GetValueKind() is not (JsonValueKind.True)
+        var warn = db.Major < 19 && context["disable_cancel_warning"]?.GetValueKind() is not (JsonValueKind.True)
                    && orders.Any(o => State("sale.order", o) != "draft");
         if (warn)
         {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Data.Entities;
+using Portal.Fakes;
 using Portal.Sync.Flows.Products;
 using Portal.Sync.Odoo;
 using Portal.Sync.Odoo.Connection;
@@ -19,7 +20,7 @@ public abstract class ProductImagesEndToEndTests<TStore>(TStore store) : IClassF
     where TStore : OrderToCashStore
 {
     /// <summary>A PNG as Odoo would hold it; only its first bytes matter to the content type.</summary>
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. "IHDR fake image body"u8];
+    private static readonly byte[] Png = TinyPng.Make(7);
 
     protected abstract FakeTimeProvider Clock { get; }
 

@@ -31,10 +31,10 @@ internal sealed class ProductImageHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>A small PNG-looking image, distinct per <paramref name="seed"/>; the host will serve it.</summary>
+    /// <summary>A one-pixel PNG, distinct per <paramref name="seed"/>; the host will serve it.</summary>
     public byte[] Image(byte seed)
     {
-        byte[] bytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Repeat(seed, 32)];
+        var bytes = TinyPng.Make(seed);
         images[Convert.ToHexStringLower(SHA256.HashData(bytes)) + ".png"] = bytes;
         return bytes;
     }
