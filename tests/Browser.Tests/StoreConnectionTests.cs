@@ -14,6 +14,8 @@ public class StoreConnectionTests
     private const string Password = "a long enough password";
     private static readonly string[] MappingKinds = ["taxes", "shipping", "journals", "locations", "products"];
 
+    private static readonly string[] StoreSections = ["stock", "products"];
+
     [Fact]
     public async Task A_site_connected_in_the_browser_gets_its_webhooks_and_its_orders_arrive_as_jobs()
     {
@@ -75,11 +77,21 @@ public class StoreConnectionTests
             await BrowserSession.WaitForInteractiveAsync(page);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
             AccessibilityTests.AssertNoSeriousViolations("store settings page", await page.RunAxe());
+            var settings = page.Url;
             foreach (var kind in MappingKinds)
             {
-                await page.GotoAsync(page.Url.Replace("/settings", $"/mappings/{kind}", StringComparison.Ordinal));
+                await page.GotoAsync(settings.Replace("/settings", $"/mappings/{kind}", StringComparison.Ordinal));
                 await BrowserSession.WaitForInteractiveAsync(page);
                 AccessibilityTests.AssertNoSeriousViolations($"{kind} mappings page", await page.RunAxe());
+            }
+
+            // The site's stock and products pages, where Odoo's side of the catalogue and the stock rule are set.
+            foreach (var section in StoreSections)
+            {
+                await page.GotoAsync(settings.Replace("/settings", $"/{section}", StringComparison.Ordinal));
+                await BrowserSession.WaitForInteractiveAsync(page);
+                await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+                AccessibilityTests.AssertNoSeriousViolations($"{section} page", await page.RunAxe());
             }
         });
     }

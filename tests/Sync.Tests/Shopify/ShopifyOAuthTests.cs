@@ -64,7 +64,7 @@ public class ShopifyOAuthTests
         var query = Query(url.Query);
         Assert.Equal(("app-client-id", "https://portal.example.com/shopify/callback", "nonce-1"), (query["client_id"].ToString(), query["redirect_uri"].ToString(), query["state"].ToString()));
         Assert.Equal(
-            ["read_orders", "read_products", "write_products", "read_inventory", "write_inventory", "read_fulfillments", "write_fulfillments",
+            ["read_orders", "read_products", "write_products", "write_files", "read_inventory", "write_inventory", "read_fulfillments", "write_fulfillments",
              "read_merchant_managed_fulfillment_orders", "write_merchant_managed_fulfillment_orders", "read_customers", "read_locations"],
             query["scope"].ToString().Split(','));
     }
