@@ -84,6 +84,13 @@ internal sealed class ShopifyCatalogue(ShopifyGraphQlClient graphQl) : IStoreCat
             .ToDictionary(v => v.OdooProductId, v => byOptions[OptionKey(Values(v, options))]));
     }
 
+    public async Task<IReadOnlyList<StoreImage>> ImagesAsync(string productId, CancellationToken cancellationToken)
+    {
+        var data = await GraphQl.QueryAsync(ShopifyOperations.ProductImages, new JsonObject { ["id"] = $"gid://shopify/Product/{productId}" }, cancellationToken);
+        return [.. (data["product"]?["media"]?["nodes"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(m => new StoreImage(Id(m["id"], "MediaImage"), m["image"]?["url"]?.GetValue<string>()))];
+    }
+
     /// <summary>
     /// The new media first, so the product is never without its image; then our previous one is deleted. A previous
     /// image the merchant deleted already is no error.

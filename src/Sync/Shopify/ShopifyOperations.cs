@@ -36,4 +36,6 @@ internal static class ShopifyOperations
     public static ShopifyOperation ProductMediaAdd { get; } = ShopifyOperation.Load("ProductMediaAdd");
 
     public static ShopifyOperation FileDelete { get; } = ShopifyOperation.Load("FileDelete");
+
+    public static ShopifyOperation ProductImages { get; } = ShopifyOperation.Load("ProductImages");
 }

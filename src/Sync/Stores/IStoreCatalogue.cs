@@ -15,6 +15,9 @@ public interface IStoreCatalogue
     /// </summary>
     Task<StoreProductSaved> SaveProductAsync(StoreProductDraft product, string? storeProductId, CancellationToken cancellationToken);
 
+    /// <summary>The product's images, in the store's order.</summary>
+    Task<IReadOnlyList<StoreImage>> ImagesAsync(string productId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Adds the image the store downloads from <paramref name="source"/> to the product and then removes
     /// <paramref name="previousImageId"/> (the image pushed before, if any; already gone is fine). The product's

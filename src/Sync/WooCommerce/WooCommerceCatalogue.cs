@@ -151,6 +151,14 @@ internal sealed class WooCommerceCatalogue(WooCommerceRestClient rest) : IStoreC
             : result.Created.Concat(result.Updated).Single();
     }
 
+    public async Task<IReadOnlyList<StoreImage>> ImagesAsync(string productId, CancellationToken cancellationToken)
+    {
+        var product = await Rest.GetAsync($"products/{long.Parse(productId, NumberStyles.None, CultureInfo.InvariantCulture)}", [], cancellationToken);
+        return product.TryGetProperty("images", out var images) && images.ValueKind == JsonValueKind.Array
+            ? [.. images.EnumerateArray().Select(i => new StoreImage(Id(i), Text(i, "src")))]
+            : [];
+    }
+
     /// <summary>
     /// Ours by src in the previous one's place (or last), which WooCommerce downloads during the request and
     /// answers with its new attachment id.

@@ -96,6 +96,8 @@ public sealed partial class FakeShopifyServer
             ["mediaContentType"] = "IMAGE",
             ["status"] = "UPLOADED",
             ["originalSource"] = new JsonObject { ["url"] = source },
+            // Shopify serves the processed image from its CDN under the uploaded file's name.
+            ["image"] = new JsonObject { ["url"] = $"https://cdn.shopify.com/s/files/1/0000/0001/files/{Path.GetFileName(new Uri(source).AbsolutePath)}?v={id}" },
         });
         return id;
     }

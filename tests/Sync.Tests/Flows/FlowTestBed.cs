@@ -259,6 +259,10 @@ internal sealed class FlowTestBed : IAsyncDisposable
         return await read(db);
     }
 
+    /// <summary>Deletes the store's links of that kind, as if the jobs that made them had died before recording them.</summary>
+    public Task ForgetLinksAsync(RecordLinkKind kind) =>
+        WriteAsync(async db => db.RecordLinks.RemoveRange(await db.RecordLinks.Where(l => l.StoreId == StoreId && l.Kind == kind).ToListAsync()));
+
     private async Task WriteAsync(Func<PortalDbContext, Task> write)
     {
         await using var db = Host.Services.GetRequiredService<PortalDbContextActivator>().Create(TenantContext.SystemFor(TenantId));

@@ -89,6 +89,29 @@ public sealed class ProductImageTests : IAsyncLifetime
         Assert.Equal(merchants, StoreImages(bed, shopify, product));
     }
 
+    [Theory]
+    [InlineData(StorePlatform.Shopify)]
+    [InlineData(StorePlatform.WooCommerce)]
+    public async Task An_image_the_store_took_before_its_link_was_recorded_is_adopted_not_pushed_again(StorePlatform platform)
+    {
+        var (bed, template, product) = await ExportedWithImageAsync(platform);
+        await using var _ = bed;
+        var shopify = platform == StorePlatform.Shopify;
+        var pushed = Assert.Single(await bed.LinksAsync(RecordLinkKind.ProductImage)).StoreKey;
+        var stored = StoreImages(bed, shopify, product);
+        var writes = StoreImageWrites(bed, shopify);
+        await bed.ForgetLinksAsync(RecordLinkKind.ProductImage);
+
+        var job = await ExportAsync(bed, template, "after a crash");
+
+        Assert.Equal(JobState.Succeeded, job.State);
+        Assert.All(await bed.JobsAsync(ProductImageFlow.Name), image => Assert.Equal(JobState.Succeeded, image.State));
+        Assert.Equal(writes, StoreImageWrites(bed, shopify));
+        Assert.Equal(stored, StoreImages(bed, shopify, product));
+        var link = Assert.Single(await bed.LinksAsync(RecordLinkKind.ProductImage));
+        Assert.Equal((pushed, Checksum(images.Image(1))), (link.StoreKey, link.Fingerprint));
+    }
+
     [Fact]
     public async Task With_image_export_off_no_image_job_is_queued()
     {

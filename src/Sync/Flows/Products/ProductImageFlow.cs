@@ -72,13 +72,30 @@ public sealed class ProductImageFlow(PortalDbContextActivator activator, StoreCl
                 $"stores/{store.Id}/products");
         }
 
-        var imageId = await catalogue.ReplaceImageAsync(
-            product.StoreKey, pushed?.StoreKey, addresses.For(job.TenantId, templateId, image), image.Title, cancellationToken);
+        var imageId = await LeftByLostPushAsync(catalogue, product.StoreKey, pushed?.StoreKey, image, cancellationToken)
+                      ?? await catalogue.ReplaceImageAsync(product.StoreKey, pushed?.StoreKey, addresses.For(job.TenantId, templateId, image), image.Title, cancellationToken);
         if (pushed is not null && pushed.StoreKey != imageId)
         {
             job.Effects.Unlink(RecordLinkKind.ProductImage, pushed.StoreKey);
         }
 
         job.Effects.Link(RecordLinkKind.ProductImage, imageId, ProductExportFlow.TemplateModel, templateId, image.Checksum);
+    }
+
+    /// <summary>
+    /// The image an earlier attempt pushed when its answer, or the job's record of it, was lost: the address's file
+    /// name is the image's checksum, and both platforms keep the downloaded file's name in the image's address. Such
+    /// an image is adopted (and the one it replaces removed) rather than pushed a second time.
+    /// </summary>
+    private static async Task<string?> LeftByLostPushAsync(IStoreCatalogue catalogue, string productId, string? previousImageId, OdooTemplateImage image, CancellationToken cancellationToken)
+    {
+        var left = (await catalogue.ImagesAsync(productId, cancellationToken))
+            .FirstOrDefault(i => i.Id != previousImageId && Uri.TryCreate(i.Url, UriKind.Absolute, out var url) && url.AbsolutePath.Contains(image.Checksum, StringComparison.Ordinal));
+        if (left is not null && previousImageId is not null)
+        {
+            await catalogue.RemoveImageAsync(productId, previousImageId, cancellationToken);
+        }
+
+        return left?.Id;
     }
 }
