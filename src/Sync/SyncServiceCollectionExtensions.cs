@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Sync.Auditing;
+using Portal.Sync.Dashboard;
 using Portal.Sync.Flows;
 using Portal.Sync.Flows.Fulfilment;
 using Portal.Sync.Flows.Products;
@@ -51,6 +52,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<JobHousekeeping>();
         services.AddSingleton<IValidator<IgnoreJobForm>, IgnoreJobFormValidator>();
         services.AddScoped<JobInspector>();
+        services.AddScoped<TenantDashboard>();
 
         services.AddOptions<HealthOptions>().BindConfiguration("Health")
             .Validate(o => o.CheckInterval >= TimeSpan.FromSeconds(1), "Health:CheckInterval must be at least one second.");
