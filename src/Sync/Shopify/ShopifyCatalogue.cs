@@ -28,7 +28,7 @@ internal sealed class ShopifyCatalogue(ShopifyGraphQlClient graphQl) : IStoreCat
 
     public async Task<StoreProduct?> ProductAsync(string productId, CancellationToken cancellationToken)
     {
-        var data = await GraphQl.QueryAsync(ShopifyOperations.Product, new JsonObject { ["id"] = $"gid://shopify/Product/{productId}" }, cancellationToken);
+        var data = await GraphQl.QueryAsync(ShopifyOperations.Product, new JsonObject { ["id"] = ShopifyGid.Format("Product", productId) }, cancellationToken);
         if (data["product"] is not JsonObject product)
         {
             return null;
@@ -67,7 +67,7 @@ internal sealed class ShopifyCatalogue(ShopifyGraphQlClient graphQl) : IStoreCat
         };
         if (storeProductId is not null)
         {
-            input["id"] = $"gid://shopify/Product/{storeProductId}";
+            input["id"] = ShopifyGid.Format("Product", storeProductId);
         }
 
         if (product.DescriptionHtml is not null)
@@ -86,7 +86,7 @@ internal sealed class ShopifyCatalogue(ShopifyGraphQlClient graphQl) : IStoreCat
 
     public async Task<IReadOnlyList<StoreImage>> ImagesAsync(string productId, CancellationToken cancellationToken)
     {
-        var data = await GraphQl.QueryAsync(ShopifyOperations.ProductImages, new JsonObject { ["id"] = $"gid://shopify/Product/{productId}" }, cancellationToken);
+        var data = await GraphQl.QueryAsync(ShopifyOperations.ProductImages, new JsonObject { ["id"] = ShopifyGid.Format("Product", productId) }, cancellationToken);
         return [.. (data["product"]?["media"]?["nodes"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(m => new StoreImage(Id(m["id"], "MediaImage"), m["image"]?["url"]?.GetValue<string>()))];
     }
@@ -99,7 +99,7 @@ internal sealed class ShopifyCatalogue(ShopifyGraphQlClient graphQl) : IStoreCat
     {
         var payload = await GraphQl.MutateAsync(ShopifyMutation.Create(ShopifyOperations.ProductMediaAdd, new JsonObject
         {
-            ["product"] = new JsonObject { ["id"] = $"gid://shopify/Product/{productId}" },
+            ["product"] = new JsonObject { ["id"] = ShopifyGid.Format("Product", productId) },
             ["media"] = new JsonArray(new JsonObject { ["originalSource"] = source.AbsoluteUri, ["alt"] = alt, ["mediaContentType"] = "IMAGE" }),
         }), cancellationToken);
         var imageId = Id((payload["product"]?["media"]?["nodes"] as JsonArray)?.LastOrDefault()?["id"], "MediaImage");
@@ -116,7 +116,7 @@ internal sealed class ShopifyCatalogue(ShopifyGraphQlClient graphQl) : IStoreCat
         try
         {
             await GraphQl.MutateAsync(ShopifyMutation.Create(ShopifyOperations.FileDelete,
-                new JsonObject { ["fileIds"] = new JsonArray($"gid://shopify/MediaImage/{imageId}") }), cancellationToken);
+                new JsonObject { ["fileIds"] = new JsonArray(ShopifyGid.Format("MediaImage", imageId)) }), cancellationToken);
         }
         catch (StoreApiException error) when (error.Code == FileDoesNotExist)
         {
@@ -140,7 +140,7 @@ internal sealed class ShopifyCatalogue(ShopifyGraphQlClient graphQl) : IStoreCat
         };
         if (variant.StoreVariantId is not null)
         {
-            input["id"] = $"gid://shopify/ProductVariant/{variant.StoreVariantId}";
+            input["id"] = ShopifyGid.Format("ProductVariant", variant.StoreVariantId);
         }
 
         return input;

@@ -21,9 +21,9 @@ internal sealed class ShopifyFulfilments(ShopifyGraphQlClient graphQl) : IStoreF
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(delivery);
-        var data = await GraphQl.QueryAsync(ShopifyOperations.FulfillmentOrders, new JsonObject { ["id"] = Gid("Order", order.Id) }, cancellationToken);
+        var data = await GraphQl.QueryAsync(ShopifyOperations.FulfillmentOrders, new JsonObject { ["id"] = ShopifyGid.Format("Order", order.Id) }, cancellationToken);
         var found = data["order"] ?? throw new StoreApiException(StoreApiErrorKind.Validation, $"{GraphQl.Shop} has no order {order.Name} to fulfil.");
-        var wanted = delivery.Lines.Where(l => l.Quantity > 0).GroupBy(l => Gid("LineItem", l.LineId)).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
+        var wanted = delivery.Lines.Where(l => l.Quantity > 0).GroupBy(l => ShopifyGid.Format("LineItem", l.LineId)).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
         if (wanted.Count == 0 || Nodes(found["fulfillments"]).Any(f => IsSame(f, delivery.TrackingNumber, wanted)))
         {
             return false;
@@ -98,6 +98,4 @@ internal sealed class ShopifyFulfilments(ShopifyGraphQlClient graphQl) : IStoreF
     }
 
     private static IEnumerable<JsonNode> Nodes(JsonNode? list) => list is JsonArray items ? items.OfType<JsonNode>() : [];
-
-    private static string Gid(string type, string id) => ShopifyGid.Parse(id) is not null ? id : $"gid://shopify/{type}/{id}";
 }

@@ -74,7 +74,7 @@ public sealed class ShopifyStoreClient : IStoreClient
     }
 
     public Task<CommerceOrder?> OrderAsync(string orderId, CancellationToken cancellationToken) =>
-        FetchOrderAsync(Gid("Order", orderId), cancellationToken);
+        FetchOrderAsync(ShopifyGid.Format("Order", orderId), cancellationToken);
 
     public async Task<IReadOnlyList<RemoteWebhook>> WebhooksAsync(CancellationToken cancellationToken)
     {
@@ -110,7 +110,7 @@ public sealed class ShopifyStoreClient : IStoreClient
         try
         {
             await GraphQl.MutateAsync(ShopifyMutation.Create(ShopifyOperations.WebhookSubscriptionDelete,
-                new JsonObject { ["id"] = Gid("WebhookSubscription", remoteId) }), cancellationToken);
+                new JsonObject { ["id"] = ShopifyGid.Format("WebhookSubscription", remoteId) }), cancellationToken);
         }
         catch (StoreApiException error) when (error.Kind == StoreApiErrorKind.Validation && error.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
         {
@@ -227,7 +227,4 @@ public sealed class ShopifyStoreClient : IStoreClient
             Uri.TryCreate(uri, UriKind.Absolute, out var address) ? address : new Uri("about:blank"),
             Active: true);
     }
-
-    /// <summary>A gid from a numeric id; a gid is taken as it is.</summary>
-    private static string Gid(string type, string id) => ShopifyGid.Format(type, id);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Portal.Sync.Stores;
+using static Portal.Sync.WooCommerce.WooCommerceJson;
 
 namespace Portal.Sync.WooCommerce;
 
@@ -210,12 +211,4 @@ internal sealed class WooCommerceCatalogue(WooCommerceRestClient rest) : IStoreC
             : [];
         return options.Count == 0 ? productName : $"{productName} – {string.Join(" / ", options)}";
     }
-
-    private static string Id(JsonElement item) =>
-        item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number
-            ? id.GetInt64().ToString(CultureInfo.InvariantCulture)
-            : throw new StoreApiException(StoreApiErrorKind.Protocol, "WooCommerce listed a product or variation without id.");
-
-    private static string? Text(JsonElement item, string name) =>
-        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Portal.Sync.Stores;
+using static Portal.Sync.WooCommerce.WooCommerceJson;
 
 namespace Portal.Sync.WooCommerce;
 
@@ -91,14 +92,9 @@ internal sealed class WooCommerceInventory(WooCommerceRestClient rest) : IStoreI
     private static string ItemId(StoreStockChange change) => change.InventoryItemId.Split('/')[^1];
 
     private static StoreStockItem Item(JsonElement item, string inventoryItemId) =>
-        new(Id(item), inventoryItemId, Text(item, "sku") is { Length: > 0 } sku ? sku : null,
+        new(Id(item), inventoryItemId, Text(item, "sku"),
             item.TryGetProperty("manage_stock", out var managed) && managed.ValueKind == JsonValueKind.True
             && item.TryGetProperty("stock_quantity", out var quantity) && quantity.ValueKind == JsonValueKind.Number
                 ? (int)quantity.GetDecimal()
                 : null);
-
-    private static string Id(JsonElement item) => item.GetProperty("id").GetRawText();
-
-    private static string? Text(JsonElement item, string name) =>
-        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

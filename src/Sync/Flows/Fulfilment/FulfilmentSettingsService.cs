@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Data;
 using Portal.Sync.Auditing;
+using Portal.Sync.Settings;
 using Portal.Sync.Tenancy;
 
 namespace Portal.Sync.Flows.Fulfilment;
@@ -19,17 +20,10 @@ public sealed class FulfilmentSettingsService(IDbContextFactory<PortalDbContext>
 
     public async Task SetNotifiesCustomerAsync(Guid storeId, bool notify, CancellationToken cancellationToken = default)
     {
-        var tenantId = tenant.Demand(TenantPermission.ManageSettings);
+        tenant.Demand(TenantPermission.ManageSettings);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storeId && s.RemovedAt == null, cancellationToken)
-                    ?? throw new KeyNotFoundException($"No store {storeId} in this tenant.");
-        var settings = await db.StoreOutboundSettings.SingleOrDefaultAsync(s => s.StoreId == storeId, cancellationToken);
-        if (settings is null)
-        {
-            settings = new StoreOutboundSettings { StoreId = storeId, TenantId = tenantId };
-            db.StoreOutboundSettings.Add(settings);
-        }
-
+        var store = await SettingsStores.FindAsync(db, storeId, cancellationToken);
+        var settings = await OutboundSettingsRows.ForChangeAsync(db, store, cancellationToken);
         settings.NotifyCustomerOnFulfilment = notify;
         settings.UpdatedAt = clock.GetUtcNow();
         audit.Record(db, "fulfilment-settings.saved", store.Name, notify ? "customers are notified of shipments" : "customers are not notified of shipments");

@@ -37,8 +37,7 @@ public sealed class ProductExportFlow(PortalDbContextActivator activator, StoreC
             return;
         }
 
-        var settings = await db.StoreOutboundSettings.AsNoTracking().SingleOrDefaultAsync(s => s.StoreId == store.Id, cancellationToken)
-                       ?? new StoreOutboundSettings { StoreId = store.Id, TenantId = store.TenantId };
+        var settings = await OutboundSettingsRows.ReadAsync(db, store, cancellationToken);
         var odoo = await tenants.ClientAsync(job.TenantId, cancellationToken);
         var reader = new OdooTemplateReader(odoo, new PricelistPrices(odoo));
         if (await reader.ReadAsync(templateId, settings.ExportPricelistId, settings.ExportDescriptions, clock.GetUtcNow(), cancellationToken) is not { } draft)

@@ -1,25 +1,18 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Sync.Jobs;
+using Portal.Sync.Stores;
 
 namespace Portal.Sync.Flows.Products;
 
-/// <summary>
-/// Enqueues the product poll of every store that takes Odoo's products, once per interval slot however many
-/// instances ask (the slot is in the identity key).
-/// </summary>
+/// <summary>Enqueues the product poll of every store that takes Odoo's products, once per interval (see <see cref="PeriodicStoreJobs"/>).</summary>
 public sealed class ProductPollScheduler(PortalDbContextActivator activator, JobStore jobs, IOptions<ProductsOptions> options, TimeProvider clock)
 {
-    public async Task<int> EnqueueDuePollsAsync(CancellationToken cancellationToken = default)
+    public Task<int> EnqueueDuePollsAsync(CancellationToken cancellationToken = default)
     {
-        var slot = IntervalSlots.Of(options.Value.PollInterval, clock.GetUtcNow());
-        await using var db = activator.Create(NoTenant.Instance);
-        var stores = await db.Stores.IgnoreQueryFilters()
-            .Where(s => s.Enabled && s.RemovedAt == null && s.ProtectedCredentials != null && s.ProductDirection == ProductDirection.OdooToStore)
-            .Select(s => new { s.Id, s.TenantId, s.Name })
-            .ToListAsync(cancellationToken);
-        return await IntervalSlots.EnqueueEachAsync(jobs, stores.Select(s => (s.Id, s.TenantId, s.Name)), (id, _) => ProductPollFlow.Request(id, slot), cancellationToken);
+        var slot = PeriodicStoreJobs.Slot(options.Value.PollInterval, clock.GetUtcNow());
+        var schedule = new PeriodicStoreJob(ProductPollFlow.Name, s => s.ProtectedCredentials != null && s.ProductDirection == ProductDirection.OdooToStore, NeedsOdoo: false);
+        return PeriodicStoreJobs.EnqueueAsync(activator, jobs, schedule, (id, _) => ProductPollFlow.Request(id, slot), cancellationToken);
     }
 }

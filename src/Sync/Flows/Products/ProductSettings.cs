@@ -33,14 +33,8 @@ public sealed class ProductSettings(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await SettingsStores.FindAsync(db, storeId, cancellationToken);
         var store = await db.Stores.SingleAsync(s => s.Id == storeId, cancellationToken);
-        var settings = await db.StoreOutboundSettings.SingleOrDefaultAsync(s => s.StoreId == storeId, cancellationToken);
+        var settings = await OutboundSettingsRows.ForChangeAsync(db, store, cancellationToken);
         var before = ProductSettingsForm.From(store.ProductDirection, settings);
-        if (settings is null)
-        {
-            settings = new StoreOutboundSettings { StoreId = storeId, TenantId = tenantId };
-            db.StoreOutboundSettings.Add(settings);
-        }
-
         form.ApplyTo(store, settings);
         var now = clock.GetUtcNow();
         settings.UpdatedAt = now;

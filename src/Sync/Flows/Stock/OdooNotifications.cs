@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +59,7 @@ public sealed class OdooNotifications(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var connection = await db.OdooConnections.SingleOrDefaultAsync(cancellationToken)
                          ?? throw new InvalidOperationException("Connect Odoo before making its notification address.");
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         connection.ProtectedNotificationToken = secrets.Protect(token);
         connection.UpdatedAt = clock.GetUtcNow();
         audit.Record(db, "odoo.notification-token.rotated", "Odoo notification address");
@@ -69,6 +70,4 @@ public sealed class OdooNotifications(
     public static string Path(Guid tenantId, string token) => $"/hooks/odoo/{tenantId}/{token}";
 
     private Uri? Address(Guid tenantId, string token) => stores.Value.PublicBaseUrl is { } baseUrl ? new Uri(baseUrl, Path(tenantId, token)) : null;
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

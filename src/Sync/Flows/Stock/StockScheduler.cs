@@ -1,8 +1,9 @@
-using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Sync.Jobs;
+using Portal.Sync.Stores;
 
 namespace Portal.Sync.Flows.Stock;
 
@@ -17,31 +18,22 @@ public sealed class StockScheduler(PortalDbContextActivator activator, JobStore 
     public static readonly TimeSpan NotificationWindow = TimeSpan.FromSeconds(5);
 
     public Task<int> EnqueueDueSyncsAsync(CancellationToken cancellationToken = default) =>
-        EnqueueAsync(null, StockSyncFlow.Name, options.Value.PollInterval, StockSyncFlow.Request, cancellationToken);
+        EnqueueAsync(new PeriodicStoreJob(StockSyncFlow.Name, TakesPart, NeedsOdoo: true, RunningWaits: false), options.Value.PollInterval, StockSyncFlow.Request, cancellationToken);
 
     public Task<int> EnqueueDueReconciliationsAsync(CancellationToken cancellationToken = default) =>
-        EnqueueAsync(null, StockReconcileFlow.Name, options.Value.ReconcileInterval, (id, name, slot) => StockReconcileFlow.Request(id, name, null, slot), cancellationToken);
+        EnqueueAsync(new PeriodicStoreJob(StockReconcileFlow.Name, TakesPart, NeedsOdoo: true, RunningWaits: false), options.Value.ReconcileInterval,
+            (id, name, slot) => StockReconcileFlow.Request(id, name, null, slot), cancellationToken);
 
     /// <summary>A stock poll for each of the tenant's stock stores, now: Odoo said something changed.</summary>
     public Task<int> EnqueueNotifiedSyncsAsync(Guid tenantId, CancellationToken cancellationToken = default) =>
-        EnqueueAsync(tenantId, StockSyncFlow.Name, NotificationWindow, (id, name, slot) => StockSyncFlow.Request(id, name, $"notified-{slot}"), cancellationToken);
+        EnqueueAsync(new PeriodicStoreJob(StockSyncFlow.Name, TakesPart, NeedsOdoo: true, RunningWaits: false, tenantId), NotificationWindow,
+            (id, name, slot) => StockSyncFlow.Request(id, name, $"notified-{slot}"), cancellationToken);
 
-    private async Task<int> EnqueueAsync(Guid? tenantId, string flow, TimeSpan interval, Func<Guid, string, string, JobRequest> request, CancellationToken cancellationToken)
+    private static Expression<Func<Store, bool>> TakesPart => s => (s.Features & StoreFeatures.Stock) != 0;
+
+    private Task<int> EnqueueAsync(PeriodicStoreJob schedule, TimeSpan interval, Func<Guid, string, string, JobRequest> request, CancellationToken cancellationToken)
     {
-        var slot = IntervalSlots.Of(interval, clock.GetUtcNow());
-        List<(Guid Id, Guid TenantId, string Name)> due;
-        await using (var db = activator.Create(NoTenant.Instance))
-        {
-            var connected = db.OdooConnections.IgnoreQueryFilters().Where(c => c.ProtectedApiKey != null).Select(c => c.TenantId);
-            var waiting = db.Jobs.IgnoreQueryFilters().Where(j => j.Flow == flow && j.ActiveIdentityKey != null && j.State == JobState.Pending).Select(j => j.StoreId);
-            due = (await db.Stores.IgnoreQueryFilters()
-                    .Where(s => s.Enabled && s.RemovedAt == null && (s.Features & StoreFeatures.Stock) != 0 && connected.Contains(s.TenantId) && !waiting.Contains(s.Id))
-                    .Where(s => tenantId == null || s.TenantId == tenantId)
-                    .Select(s => new { s.Id, s.TenantId, s.Name })
-                    .ToListAsync(cancellationToken))
-                .Select(s => (s.Id, s.TenantId, s.Name)).ToList();
-        }
-
-        return await IntervalSlots.EnqueueEachAsync(jobs, due, (id, name) => request(id, name, slot), cancellationToken);
+        var slot = PeriodicStoreJobs.Slot(interval, clock.GetUtcNow());
+        return PeriodicStoreJobs.EnqueueAsync(activator, jobs, schedule, (id, name) => request(id, name, slot), cancellationToken);
     }
 }

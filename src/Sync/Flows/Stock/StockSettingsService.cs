@@ -1,9 +1,10 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Data;
 using Portal.Sync.Auditing;
+using Portal.Sync.Settings;
 using Portal.Sync.Tenancy;
 
 namespace Portal.Sync.Flows.Stock;
@@ -25,19 +26,12 @@ public sealed class StockSettingsService(
 
     public async Task SaveAsync(Guid storeId, StockSettingsForm form, CancellationToken cancellationToken = default)
     {
-        var tenantId = tenant.Demand(TenantPermission.ManageSettings);
+        tenant.Demand(TenantPermission.ManageSettings);
         await validator.ValidateAndThrowAsync(form, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storeId && s.RemovedAt == null, cancellationToken)
-                    ?? throw new KeyNotFoundException($"No store {storeId} in this tenant.");
-        var settings = await db.StoreOutboundSettings.SingleOrDefaultAsync(s => s.StoreId == storeId, cancellationToken);
+        var store = await SettingsStores.FindAsync(db, storeId, cancellationToken);
+        var settings = await OutboundSettingsRows.ForChangeAsync(db, store, cancellationToken);
         var before = Describe(StockSettingsForm.From(settings));
-        if (settings is null)
-        {
-            settings = new StoreOutboundSettings { StoreId = storeId, TenantId = tenantId };
-            db.StoreOutboundSettings.Add(settings);
-        }
-
         form.ApplyTo(settings);
         settings.UpdatedAt = clock.GetUtcNow();
         var after = Describe(form);

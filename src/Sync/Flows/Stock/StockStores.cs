@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Data;
+using Portal.Sync.Settings;
 
 namespace Portal.Sync.Flows.Stock;
 
@@ -17,8 +18,7 @@ public static class StockStores
             return null;
         }
 
-        var settings = await db.StoreOutboundSettings.AsNoTracking().SingleOrDefaultAsync(s => s.StoreId == storeId, cancellationToken)
-                       ?? new StoreOutboundSettings { StoreId = storeId, TenantId = store.TenantId };
+        var settings = await OutboundSettingsRows.ReadAsync(db, store, cancellationToken);
         var mappings = await db.LocationMappings.AsNoTracking().Where(m => m.StoreId == storeId).ToListAsync(cancellationToken);
         return (store, settings, mappings);
     }
