@@ -13,6 +13,7 @@ internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
         builder.Property(s => s.Platform).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Name).HasMaxLength(200);
         builder.Property(s => s.Address).HasMaxLength(500);
+        builder.Property(s => s.NotificationEmail).HasMaxLength(254);
         builder.Property(s => s.ProtectedWebhookSecret).HasMaxLength(2000);
         builder.Property(s => s.ProtectedPreviousWebhookSecret).HasMaxLength(2000);
         builder.Property(s => s.ProtectedCredentials).HasMaxLength(4000);

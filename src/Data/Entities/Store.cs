@@ -28,6 +28,9 @@ public class Store : ITenantOwned
     public StoreFeatures Features { get; set; } = StoreFeatures.Default;
     public ProductDirection ProductDirection { get; set; } = ProductDirection.OdooToStore;
 
+    /// <summary>Where alerts about this store's failed and parked jobs are emailed; null sends none.</summary>
+    public string? NotificationEmail { get; set; }
+
     /// <summary>Set when a person removed the store: it takes no more webhooks while a job removes its subscriptions.</summary>
     public DateTimeOffset? RemovedAt { get; set; }
     public string? ProtectedWebhookSecret { get; set; }
