@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Portal.Fakes;
 
-/// <summary>A Kestrel app on 127.0.0.1 at a free port, without logging: how every fake server and test endpoint listens.</summary>
+/// <summary>A Kestrel app on 127.0.0.1 at a free port (or a fixed one, for the demo sandbox), without logging: how every fake server and test endpoint listens.</summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -22,10 +22,11 @@ public sealed class LoopbackServer : IAsyncDisposable
     public Uri Url { get; }
 
     /// <param name="map">Adds the app's middleware and endpoints before it starts.</param>
-    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map)
+    /// <param name="port">0 for a free port.</param>
+    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         map(app);

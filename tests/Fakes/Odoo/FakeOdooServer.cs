@@ -56,7 +56,8 @@ public sealed class FakeOdooServer : IAsyncDisposable
         _ => $"{Major}.0-20251001",
     };
 
-    public static async Task<FakeOdooServer> StartAsync(int major = 17, TimeProvider? time = null)
+    /// <param name="port">0 for a free port.</param>
+    public static async Task<FakeOdooServer> StartAsync(int major = 17, TimeProvider? time = null, int port = 0)
     {
         var service = new FakeOdooService(new FakeOdooDatabase(major, time), time);
         var server = new FakeOdooServer(major, service, FakeOdooSeed.Populate(service));
@@ -66,7 +67,7 @@ public sealed class FakeOdooServer : IAsyncDisposable
             app.MapPost("/jsonrpc", server.JsonRpcAsync);
             app.MapPost("/web/webclient/version_info", server.VersionInfoAsync);
             app.MapPost("/json/2/{model}/{method}", server.Json2Async);
-        });
+        }, port);
         return server;
     }
 

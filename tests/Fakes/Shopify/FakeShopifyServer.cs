@@ -118,7 +118,8 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
     /// <summary>How often each root field was resolved, e.g. "order" or "inventorySetQuantities" (not counting refused requests).</summary>
     public int CallsOf(string rootField) => rootFieldCalls.GetValueOrDefault(rootField);
 
-    public static async Task<FakeShopifyServer> StartAsync(TimeProvider? time = null, double maximumAvailable = 2000, double restoreRate = 100)
+    /// <param name="port">0 for a free port.</param>
+    public static async Task<FakeShopifyServer> StartAsync(TimeProvider? time = null, double maximumAvailable = 2000, double restoreRate = 100, int port = 0)
     {
         time ??= TimeProvider.System;
         var fake = new FakeShopifyServer(new FakeShopifyBucket(maximumAvailable, restoreRate, time), time);
@@ -126,7 +127,7 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
         {
             app.MapPost("/admin/api/{version}/graphql.json", fake.GraphQlAsync);
             app.MapPost("/admin/oauth/access_token", fake.AccessTokenAsync);
-        });
+        }, port);
         return fake;
     }
 

@@ -97,10 +97,11 @@ public sealed class FakeWooCommerceServer : IAsyncDisposable
     public IReadOnlyList<FakeWooCommerceDelivery> Deliveries => hookshot.Deliveries;
 
     /// <param name="time">The site's clock: the OAuth timestamp window and the dates it writes.</param>
-    public static async Task<FakeWooCommerceServer> StartAsync(TimeProvider? time = null)
+    /// <param name="port">0 for a free port.</param>
+    public static async Task<FakeWooCommerceServer> StartAsync(TimeProvider? time = null, int port = 0)
     {
         var server = new FakeWooCommerceServer(time ?? TimeProvider.System);
-        server.host = await LoopbackServer.StartAsync(app => app.Run(server.HandleAsync));
+        server.host = await LoopbackServer.StartAsync(app => app.Run(server.HandleAsync), port);
         return server;
     }
 
