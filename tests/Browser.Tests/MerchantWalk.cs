@@ -250,7 +250,14 @@ internal sealed class MerchantWalk(IPage page, DemoSandbox sandbox)
         var messages = page.Locator(".mud-snackbar");
         foreach (var close in await messages.Locator("button").AllAsync())
         {
-            await close.ClickAsync();
+            try
+            {
+                await close.ClickAsync(new() { Timeout = 2_000 });
+            }
+            catch (TimeoutException)
+            {
+                // The message closed on its own since the list was read.
+            }
         }
 
         await Assertions.Expect(messages).ToHaveCountAsync(0);
