@@ -10,6 +10,7 @@ using Portal.Sync.Flows.Products;
 using Portal.Sync.Flows.Stock;
 using Portal.Sync.Health;
 using Portal.Sync.Jobs;
+using Portal.Sync.Notifications;
 using Portal.Sync.Odoo;
 using Portal.Sync.Odoo.Connection;
 using Portal.Sync.Secrets;
@@ -77,6 +78,7 @@ public static class SyncServiceCollectionExtensions
         services.AddScoped<WebhookDeliveryLog>();
         services.AddStores();
         services.AddStoreSettings();
+        services.AddNotifications();
         return services;
     }
 }

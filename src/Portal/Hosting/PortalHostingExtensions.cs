@@ -10,6 +10,7 @@ using Portal.Sync.Flows.Stock;
 using Portal.Sync.Health;
 using Portal.Sync.Stores;
 using Portal.Sync.Jobs;
+using Portal.Sync.Notifications;
 using Serilog;
 
 namespace Portal.Hosting;
@@ -29,6 +30,7 @@ public static class PortalHostingExtensions
         builder.Services.AddStockSchedules();
         builder.Services.AddFulfilmentSchedule();
         builder.Services.AddProductSchedules();
+        builder.Services.AddNotificationSchedule();
         builder.Services.AddKeyRingProtection(builder.Configuration);
         builder.Services.AddPortalAuth(builder.Configuration);
         builder.Services.AddPortalUi();

@@ -58,6 +58,21 @@ public sealed class ConnectionChecks(PortalDbContextActivator activator, SecretP
         return checks;
     }
 
+    /// <summary>Checks one connected store of the tenant ("Test connection" on its Connection tab) and records the outcome; null when it has no credentials.</summary>
+    public async Task<HealthCheck?> CheckStoreAsync(Guid tenantId, Guid storeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = activator.Create(TenantContext.SystemFor(tenantId));
+        var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storeId && s.RemovedAt == null && s.ProtectedCredentials != null, cancellationToken);
+        if (store is null)
+        {
+            return null;
+        }
+
+        var watch = Stopwatch.StartNew();
+        var (healthy, summary, fixPath, remaining) = await DescribeAsync(store, cancellationToken);
+        return await RecordAsync(db, HealthTargets.Store(store.Id), healthy, (int)watch.ElapsedMilliseconds, summary, fixPath, remaining, cancellationToken);
+    }
+
     /// <summary>Records what is known of a store without asking it, e.g. that its app was uninstalled.</summary>
     public Task RecordStoreProblemAsync(PortalDbContext db, Guid storeId, string summary, CancellationToken cancellationToken) =>
         RecordAsync(db, HealthTargets.Store(storeId), false, 0, summary, "stores", null, cancellationToken);

@@ -1,11 +1,12 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Sync.Settings.Features;
 
 namespace Portal.Sync.Settings;
 
 public static class SettingsServiceCollectionExtensions
 {
-    /// <summary>A store's order settings, its mappings and product links, and the Odoo records the pages offer for them.</summary>
+    /// <summary>A store's order settings and features, its mappings and product links, and the Odoo records the pages offer for them.</summary>
     public static IServiceCollection AddStoreSettings(this IServiceCollection services)
     {
         services.AddSingleton<IValidator<StoreOrderSettingsForm>, StoreOrderSettingsFormValidator>();
@@ -14,7 +15,9 @@ public static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidator<PaymentJournalMappingForm>, PaymentJournalMappingFormValidator>();
         services.AddSingleton<IValidator<LocationMappingForm>, LocationMappingFormValidator>();
         services.AddSingleton<IValidator<ProductLinkForm>, ProductLinkFormValidator>();
+        services.AddSingleton<IValidator<StoreFeaturesForm>, StoreFeaturesFormValidator>();
         services.AddScoped<StoreOrderSettingsService>();
+        services.AddScoped<StoreFeaturesService>();
         services.AddScoped<TaxMappings>();
         services.AddScoped<ShippingMappings>();
         services.AddScoped<PaymentJournalMappings>();

@@ -25,13 +25,17 @@ public static class StoresServiceCollectionExtensions
         services.AddSingleton<IValidator<ShopifyStoreForm>, ShopifyStoreFormValidator>();
         services.AddSingleton<IValidator<WooCommerceStoreForm>, WooCommerceStoreFormValidator>();
         services.AddSingleton<IValidator<ShopifyAppForm>, ShopifyAppFormValidator>();
+        services.AddSingleton<IValidator<RecentOrdersImportForm>, RecentOrdersImportFormValidator>();
         services.AddScoped<StoreDirectory>();
+        services.AddScoped<StoreConnections>();
+        services.AddScoped<RecentOrdersImports>();
         services.AddScoped<ShopifyInstalls>();
         services.AddSingleton<StoreScheduler>();
         services.AddSingleton<IJobHandler, SubscriptionSyncFlow>();
         services.AddSingleton<IJobHandler, StorePollFlow>();
         services.AddSingleton<IJobHandler, StoreRemovalFlow>();
         services.AddSingleton<IJobHandler, StoreUninstalledFlow>();
+        services.AddSingleton<IJobHandler, RecentOrdersImportFlow>();
         return services;
     }
 }

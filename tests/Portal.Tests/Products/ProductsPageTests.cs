@@ -43,8 +43,7 @@ public class ProductsPageTests : IAsyncLifetime
     [Fact]
     public async Task The_validators_messages_show_under_their_fields_and_nothing_is_saved()
     {
-        var page = await RenderAsync(TenantRole.Admin);
-        await context.PickAsync(page.Find("form"), "Products go", "From the store to Odoo");
+        var page = await RenderAsync(TenantRole.Admin, async (db, store) => (await db.Stores.SingleAsync(s => s.Id == store)).ProductDirection = ProductDirection.StoreToOdoo);
         await CheckBox(page, "Create Odoo products the store does not have").ChangeAsync(new() { Value = true });
         await CheckBox(page, "Replace the store's descriptions with Odoo's").ChangeAsync(new() { Value = true });
 
@@ -54,23 +53,25 @@ public class ProductsPageTests : IAsyncLifetime
         var expected = (await context.Pages.Services.GetRequiredService<IValidator<ProductSettingsForm>>().ValidateAsync(form)).Errors.Select(e => e.ErrorMessage).ToList();
         Assert.Equal(2, expected.Count);
         page.WaitForAssertion(() => Assert.All(expected, message => Assert.Contains(message, page.Find("form").TextContent, StringComparison.Ordinal)));
-        Assert.Equal(ProductDirection.OdooToStore, await context.ReadAsync(db => db.Stores.Select(s => s.ProductDirection).SingleAsync()));
         Assert.Equal(0, await context.ReadAsync(db => db.StoreOutboundSettings.CountAsync()));
     }
 
     [Fact]
-    public async Task Saving_a_new_direction_is_audited_and_checks_the_store_s_webhooks()
+    public async Task The_direction_is_shown_with_a_link_to_the_features_tab_and_saving_the_options_is_audited_without_touching_webhooks()
     {
         var page = await RenderAsync(TenantRole.Owner);
-        await context.PickAsync(page.Find("form"), "Products go", "From the store to Odoo");
+        var direction = page.Find("[data-testid=product-direction]");
+        Assert.Contains("Products go from Odoo to the store.", direction.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/t/{context.Pages.TenantId}/stores/{context.StoreId}/settings?tab=features", direction.QuerySelector("a")!.GetAttribute("href"));
+        await CheckBox(page, "Create Odoo products the store does not have").ChangeAsync(new() { Value = true });
 
         await Button(page, "Save").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains("The product settings of Alpha EU are saved.", context.Snackbars()));
-        Assert.Equal(ProductDirection.StoreToOdoo, await context.ReadAsync(db => db.Stores.Select(s => s.ProductDirection).SingleAsync()));
-        Assert.Equal("Direction: OdooToStore → StoreToOdoo",
+        Assert.Equal(ProductDirection.OdooToStore, await context.ReadAsync(db => db.Stores.Select(s => s.ProductDirection).SingleAsync()));
+        Assert.Equal("CreateMissingProducts: False → True",
             await context.ReadAsync(db => db.AuditEntries.Where(e => e.Action == "product-settings.saved").Select(e => e.Details).SingleAsync()));
-        Assert.Equal(1, await context.ReadAsync(db => db.Jobs.CountAsync(j => j.Flow == SubscriptionSyncFlow.Name)));
+        Assert.Equal(0, await context.ReadAsync(db => db.Jobs.CountAsync(j => j.Flow == SubscriptionSyncFlow.Name)));
     }
 
     [Fact]

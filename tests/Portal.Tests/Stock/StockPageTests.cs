@@ -118,29 +118,15 @@ public class StockPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Turning_shipment_notifications_off_saves_the_stores_setting_and_audits_it()
+    public async Task The_deliveries_card_sends_shipment_notifications_to_the_stores_features_tab()
     {
         await StartAsAsync(TenantRole.Admin);
         var page = RenderPage();
-        page.WaitForElement("[data-testid=notify-customer]");
-        var toggle = page.FindComponents<MudSwitch<bool>>().Single();
-        Assert.True(toggle.Instance.Value);
 
-        await page.InvokeAsync(() => toggle.Instance.ValueChanged.InvokeAsync(false));
+        var card = page.WaitForElement("[data-testid=deliveries-settings]");
 
-        Assert.False(await ReadAsync(db => db.StoreOutboundSettings.Where(s => s.StoreId == storeId).Select(s => s.NotifyCustomerOnFulfilment).SingleAsync()));
-        var audit = await ReadAsync(db => db.AuditEntries.Where(a => a.Action == "fulfilment-settings.saved").ToListAsync());
-        Assert.Equal("customers are not notified of shipments", Assert.Single(audit).Details);
-        Assert.False(page.FindComponents<MudSwitch<bool>>().Single().Instance.Value);
-    }
-
-    [Fact]
-    public async Task A_viewer_sees_the_shipment_notification_setting_but_cannot_change_it()
-    {
-        await StartAsAsync(TenantRole.Viewer);
-        var page = RenderPage();
-        page.WaitForElement("[data-testid=notify-customer]");
-
-        Assert.True(page.FindComponents<MudSwitch<bool>>().Single().Instance.Disabled);
+        Assert.Contains("e-mails the customer the shipment and its tracking", card.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/t/{context.TenantId}/stores/{storeId}/settings?tab=features", card.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Empty(page.FindComponents<MudSwitch<bool>>());
     }
 }

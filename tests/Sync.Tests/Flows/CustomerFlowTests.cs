@@ -57,6 +57,30 @@ public class CustomerFlowTests
     }
 
     [Fact]
+    public async Task With_customers_off_no_contact_is_written_an_existing_one_is_used_and_an_unknown_email_waits_for_a_person()
+    {
+        await using var bed = await FlowTestBed.StartAsync(StorePlatform.Shopify, StoreFeatures.Orders);
+        var spec = bed.Spec((0, 1, 20.00m));
+        var unknown = await bed.PlaceAsync(spec);
+
+        var parked = await bed.SyncOrderAsync(unknown);
+
+        Assert.Equal(JobState.NeedsAttention, parked.State);
+        Assert.Contains($"has no Odoo contact, and this store's Customers feature is off", parked.LastError, StringComparison.Ordinal);
+        Assert.Equal($"stores/{bed.StoreId}/settings?tab=features", parked.FixPath);
+        Assert.Equal(0, bed.Traffic.CountOf("res.partner", "create"));
+
+        var existing = (await bed.Odoo.Client.CreateAsync("res.partner", [new JsonObject { ["name"] = "Ada (Odoo)", ["email"] = spec.Email }]))[0];
+        bed.Traffic.Clear();
+        var known = await bed.PlaceAsync(spec with { Phone = "+1 415 555 0199" });
+        AssertSucceeded(await bed.SyncOrderAsync(known));
+
+        Assert.Equal(["res.partner.search_read"], bed.Traffic.Calls.Where(c => c.Model == "res.partner").Select(c => $"{c.Model}.{c.Method}"));
+        var order = await bed.Odoo.SaleOrderAsync(bed.Origin(known));
+        Assert.Equal((existing, existing), (order.ManyToOneId("partner_id"), order.ManyToOneId("partner_shipping_id")));
+    }
+
+    [Fact]
     public async Task Under_a_single_customer_every_order_goes_to_it_and_its_delivery_address_is_a_contact_made_once()
     {
         await using var bed = await FlowTestBed.StartAsync(StorePlatform.Shopify, OrdersOnly);

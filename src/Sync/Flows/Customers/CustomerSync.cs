@@ -14,7 +14,9 @@ namespace Portal.Sync.Flows.Customers;
 /// missing; its phone and address kept as the store last had them), under its company for B2B orders. Or one
 /// configured customer for every order. Either way a delivery address that differs from the customer's own
 /// becomes a delivery contact under it, made once per distinct address. Each contact is linked with a
-/// fingerprint of what was written, so a returning customer whose details did not change costs no call.
+/// fingerprint of what was written, so a returning customer whose details did not change costs no call. A store
+/// whose Customers feature is off never writes a contact: orders go under the existing contact with their email (or
+/// the one configured customer), delivered to it, and an order whose email has no contact waits for a person.
 /// </summary>
 public sealed class CustomerSync(StoreOrderSetup setup, OdooClient odoo, OdooReferences references, LinkSet links, JobEffects effects)
 {
@@ -56,7 +58,7 @@ public sealed class CustomerSync(StoreOrderSetup setup, OdooClient odoo, OdooRef
         }
 
         var shipping = order.ShippingAddress;
-        if (shipping is null || (setup.Settings.CustomerStrategy == CustomerStrategy.MatchByEmail && SameAddress(shipping, billing)))
+        if (shipping is null || !WritesContacts || (setup.Settings.CustomerStrategy == CustomerStrategy.MatchByEmail && SameAddress(shipping, billing)))
         {
             return new OrderParties(customer, customer, customer);
         }
@@ -68,8 +70,15 @@ public sealed class CustomerSync(StoreOrderSetup setup, OdooClient odoo, OdooRef
         return new OrderParties(customer, customer, delivery);
     }
 
+    private bool WritesContacts => setup.Store.Features.HasFlag(StoreFeatures.Customers);
+
     private async Task<long> ContactByEmailAsync(CommerceOrder order, string email, CommerceAddress? address, CancellationToken cancellationToken)
     {
+        if (!WritesContacts)
+        {
+            return await ExistingContactAsync(order, email, cancellationToken);
+        }
+
         var companyId = Company(order) is { } company ? await CompanyAsync(company, address, cancellationToken) : (long?)null;
         var values = await AddressAsync(address, email, cancellationToken, parentId: companyId, name: PersonName(order, address, email));
         values["email"] = email;
@@ -92,11 +101,9 @@ public sealed class CustomerSync(StoreOrderSetup setup, OdooClient odoo, OdooRef
         }
         else
         {
-            // =ilike is a LIKE pattern: "_" and "%" in an address match any character, so equality is checked here.
-            var existing = await odoo.SearchReadAsync("res.partner", OdooDomain.Where("email", "=ilike", email), ["id", "email"], 10, cancellationToken: cancellationToken);
-            if (existing.FirstOrDefault(p => string.Equals(p!.Text("email")?.Trim(), email, StringComparison.OrdinalIgnoreCase)) is { } found)
+            if (await FindByEmailAsync(email, cancellationToken) is { } found)
             {
-                id = found.Id();
+                id = found;
                 await odoo.WriteAsync("res.partner", [id], Without(values, "name"), cancellationToken);
             }
             else
@@ -107,6 +114,29 @@ public sealed class CustomerSync(StoreOrderSetup setup, OdooClient odoo, OdooRef
 
         effects.Link(RecordLinkKind.Customer, key, "res.partner", id, fingerprint);
         return id;
+    }
+
+    private async Task<long> ExistingContactAsync(CommerceOrder order, string email, CancellationToken cancellationToken)
+    {
+        var key = EmailKey(email);
+        if (links.OdooId(RecordLinkKind.Customer, key) is { } linked)
+        {
+            return linked;
+        }
+
+        var existing = await FindByEmailAsync(email, cancellationToken)
+                       ?? throw new JobConfigurationException(
+                           $"Order {order.Name}'s email {email} has no Odoo contact, and this store's Customers feature is off, so none is made; switch Customers on or choose one Odoo customer for every order.",
+                           setup.FixPath("settings?tab=features"));
+        effects.Link(RecordLinkKind.Customer, key, "res.partner", existing);
+        return existing;
+    }
+
+    private async Task<long?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        // =ilike is a LIKE pattern: "_" and "%" in an address match any character, so equality is checked here.
+        var existing = await odoo.SearchReadAsync("res.partner", OdooDomain.Where("email", "=ilike", email), ["id", "email"], 10, cancellationToken: cancellationToken);
+        return existing.FirstOrDefault(p => string.Equals(p!.Text("email")?.Trim(), email, StringComparison.OrdinalIgnoreCase))?.Id();
     }
 
     private async Task<long> CompanyAsync(string company, CommerceAddress? address, CancellationToken cancellationToken)

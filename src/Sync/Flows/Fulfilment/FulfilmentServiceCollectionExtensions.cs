@@ -16,7 +16,6 @@ public static class FulfilmentServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<FulfilmentScheduler>();
         services.AddScoped<CarrierShippingMethods>();
-        services.AddScoped<FulfilmentSettingsService>();
         services.AddSingleton<IJobHandler, FulfilmentSyncFlow>();
         services.AddSingleton<IJobHandler, FulfilmentCreateFlow>();
         return services;

@@ -12,8 +12,8 @@ using Portal.Sync.Tenancy;
 namespace Portal.Sync.Flows.Products;
 
 /// <summary>
-/// A store's product direction and export options. A new direction changes which webhooks the store needs, so the
-/// subscription check runs at once; a full export is a request a person makes here.
+/// A store's export options (its product direction is a feature, see <see cref="Settings.Features.StoreFeaturesService"/>);
+/// a full export is a request a person makes here.
 /// </summary>
 public sealed class ProductSettings(
     IDbContextFactory<PortalDbContext> dbFactory, TenantContext tenant, IValidator<ProductSettingsForm> validator, JobStore jobs, AuditLog audit, TimeProvider clock)
@@ -28,17 +28,18 @@ public sealed class ProductSettings(
 
     public async Task SaveAsync(Guid storeId, ProductSettingsForm form, CancellationToken cancellationToken = default)
     {
-        var tenantId = tenant.Demand(TenantPermission.ManageSettings);
-        await validator.ValidateAndThrowAsync(form, cancellationToken);
+        tenant.Demand(TenantPermission.ManageSettings);
+        ArgumentNullException.ThrowIfNull(form);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await SettingsStores.FindAsync(db, storeId, cancellationToken);
-        var store = await db.Stores.SingleAsync(s => s.Id == storeId, cancellationToken);
+        var store = await SettingsStores.FindAsync(db, storeId, cancellationToken);
+
+        // The options are checked against the direction the store has, whatever the form was loaded with.
+        form.Direction = store.ProductDirection;
+        await validator.ValidateAndThrowAsync(form, cancellationToken);
         var settings = await OutboundSettingsRows.ForChangeAsync(db, store, cancellationToken);
         var before = ProductSettingsForm.From(store.ProductDirection, settings);
-        form.ApplyTo(store, settings);
-        var now = clock.GetUtcNow();
-        settings.UpdatedAt = now;
-        store.UpdatedAt = now;
+        form.ApplyTo(settings);
+        settings.UpdatedAt = clock.GetUtcNow();
         var changes = typeof(ProductSettingsForm).GetProperties()
             .Select(p => (p.Name, Old: Convert.ToString(p.GetValue(before), CultureInfo.InvariantCulture) ?? "none", New: Convert.ToString(p.GetValue(form), CultureInfo.InvariantCulture) ?? "none"))
             .Where(p => p.Old != p.New)
@@ -46,10 +47,6 @@ public sealed class ProductSettings(
             .ToList();
         audit.Record(db, "product-settings.saved", store.Name, changes.Count == 0 ? "no changes" : string.Join("; ", changes));
         await db.SaveChangesAsync(cancellationToken);
-        if (before.Direction != form.Direction)
-        {
-            await jobs.EnqueueAsync(tenantId, SubscriptionSyncFlow.Request(store.Id, store.Name, $"products-{now.UtcTicks}"), cancellationToken);
-        }
     }
 
     /// <summary>Queues the export of every Odoo template to the store.</summary>

@@ -2,9 +2,13 @@ using Portal.Data.Entities;
 
 namespace Portal.Sync.Flows.Products;
 
-/// <summary>Which way a store's products go, and how Odoo's are written to the store.</summary>
+/// <summary>How Odoo's products are written to a store.</summary>
 public sealed class ProductSettingsForm
 {
+    /// <summary>
+    /// Which way the store's products go, as its Features tab set it: the options below depend on it, but it is never
+    /// changed here.
+    /// </summary>
     public ProductDirection Direction { get; set; } = ProductDirection.OdooToStore;
 
     /// <summary>The pricelist store prices come from; null for the products' sales price.</summary>
@@ -29,9 +33,8 @@ public sealed class ProductSettingsForm
         };
     }
 
-    public void ApplyTo(Store store, StoreOutboundSettings settings)
+    public void ApplyTo(StoreOutboundSettings settings)
     {
-        store.ProductDirection = Direction;
         settings.ExportPricelistId = ExportPricelistId;
         settings.CreateMissingProducts = CreateMissingProducts;
         settings.ExportImages = ExportImages;

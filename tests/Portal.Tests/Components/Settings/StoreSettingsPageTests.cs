@@ -1,5 +1,6 @@
 using Bunit;
 using FluentValidation;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Portal.Components.Pages.Stores;
 using Portal.Data.Entities;
@@ -82,6 +83,18 @@ public class StoreSettingsPageTests : IAsyncLifetime
         Assert.Equal("0.25", StoreSettingsContext.Field(page.Find("form"), "Accepted difference between the store's and Odoo's totals").GetAttribute("value"));
         Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Trim() == "Save");
         Assert.Contains("An owner or an admin of this tenant can change these settings.", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_order_settings_are_the_default_tab_and_choosing_another_puts_it_in_the_address()
+    {
+        var page = await RenderAsync(TenantRole.Owner, odooConnected: false);
+        Assert.Equal("Configuration", page.Find(".mud-tab-active").TextContent.Trim());
+        Assert.NotNull(page.Find("[data-testid=mapped-elsewhere]"));
+
+        await page.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "Connection").ClickAsync(new());
+
+        Assert.EndsWith("/settings?tab=connection", context.Pages.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
     }
 
     [Fact]
