@@ -50,5 +50,20 @@ public class MappingSuggestionsTests
         Assert.Null(NameSuggestions.For(["Bank or cash"], journals));
     }
 
+    [Fact]
+    public void The_preview_names_the_unmapped_taxes_and_how_many_orders_use_them()
+    {
+        static MappingCoverage Coverage(int read, int clean, params SeenTaxLine[] taxes) => new(read, clean, taxes, [], []);
+        var gst = new SeenTaxLine("GST 5 %", 0.05m, "CA", false, 4, null);
+        var pst = new SeenTaxLine("PST 8 %", 0.08m, "CA", false, 1, null);
+        var tva = new SeenTaxLine("TVA 20%", 0.2m, "FR", true, 196, 7);
+
+        Assert.Equal("Of the last 200 orders, 196 map cleanly; 4 use 'GST 5 %', which has no mapping.", CoveragePreview.Taxes(Coverage(200, 196, tva, gst)));
+        Assert.Equal("Of the last 200 orders, 195 map cleanly; 4 use 'GST 5 %' and 1 uses 'PST 8 %', which have no mapping.", CoveragePreview.Taxes(Coverage(200, 195, tva, gst, pst)));
+        Assert.Equal("Of the last 196 orders, 196 map cleanly.", CoveragePreview.Taxes(Coverage(196, 196, tva)));
+        Assert.Equal("Of the last 196 orders, 190 map cleanly; every tax is mapped.", CoveragePreview.Taxes(Coverage(196, 190, tva)));
+        Assert.StartsWith("The store has no orders", CoveragePreview.Taxes(Coverage(0, 0)), StringComparison.Ordinal);
+    }
+
     private static SeenTaxLine Seen(string title, decimal? rate, string country, bool included) => new(title, rate, country, included, 1, null);
 }
