@@ -116,6 +116,54 @@ public sealed class JobInspector(
         return retried;
     }
 
+    /// <summary>
+    /// How many of the store's jobs are parked for want of a mapping of <paramref name="kind"/> ("taxes", "shipping",
+    /// "journals", "locations", "products"): their fix link points at that mappings page.
+    /// </summary>
+    public async Task<int> WaitingForMappingAsync(Guid storeId, string kind, CancellationToken cancellationToken = default)
+    {
+        tenant.Demand(TenantPermission.View);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await WaitingForMapping(db.Jobs, storeId, kind).CountAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Retries the store's jobs parked for want of a mapping of <paramref name="kind"/>, each only if it is still as it was
+    /// read (a second click finds none left); returns how many were retried.
+    /// </summary>
+    public async Task<int> RetryWaitingForMappingAsync(Guid storeId, string kind, CancellationToken cancellationToken = default)
+    {
+        var tenantId = tenant.Demand(TenantPermission.OperateJobs);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var waiting = await WaitingForMapping(db.Jobs, storeId, kind).Select(j => new { j.Id, j.State }).ToListAsync(cancellationToken);
+        if (waiting.Count == 0)
+        {
+            return 0;
+        }
+
+        var retried = 0;
+        foreach (var job in waiting)
+        {
+            retried += await store.RetryAsync(tenantId, job.Id, job.State, tenant.ActorName, cancellationToken) ? 1 : 0;
+        }
+
+        var storeName = await db.Stores.Where(s => s.Id == storeId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) ?? storeId.ToString();
+        audit.Record(db, "jobs.mapping-retried", storeName, $"{retried} of {waiting.Count} jobs waiting for its {kind} mappings retried");
+        await db.SaveChangesAsync(cancellationToken);
+        return retried;
+    }
+
+    private static IQueryable<Job> WaitingForMapping(IQueryable<Job> jobs, Guid storeId, string kind)
+    {
+        // The flows' fix links: "stores/{id}/mappings/taxes", with the missing mapping's key as a query after it.
+        var page = $"stores/{storeId}/mappings/{kind}";
+        var withQuery = page + "?";
+        var configuration = nameof(JobErrorKind.Configuration);
+        return jobs.Where(j => j.StoreId == storeId && j.ErrorKind == configuration
+                               && (j.State == JobState.NeedsAttention || j.State == JobState.Failed)
+                               && (j.FixPath == page || j.FixPath!.StartsWith(withQuery)));
+    }
+
     private async Task<bool> ActAsync(Guid jobId, string action, string? details, Func<Guid, Task<bool>> transition, CancellationToken cancellationToken)
     {
         var tenantId = tenant.Demand(TenantPermission.OperateJobs);

@@ -17,15 +17,8 @@ public sealed class TaxResolver(StoreOrderSetup setup, bool pricesIncludeTax, st
 
     private long Resolve(CommerceTaxLine tax)
     {
-        var country = (tax.CountryCode ?? orderCountryCode ?? "").ToUpperInvariant();
-        var candidates = setup.Taxes
-            .Where(m => string.Equals(m.Title, tax.Title, StringComparison.OrdinalIgnoreCase)
-                        && m.PriceIncluded == pricesIncludeTax
-                        && (tax.Rate is not { } rate || Math.Round(m.Rate, 6) == Math.Round(rate, 6))
-                        && (m.CountryCode.Length == 0 || string.Equals(m.CountryCode, country, StringComparison.OrdinalIgnoreCase)))
-            .OrderByDescending(m => m.CountryCode.Length)
-            .ToList();
-        return candidates.Count > 0 ? candidates[0].OdooTaxId : throw Missing(tax, country);
+        var country = MappingLookup.TaxCountry(tax, orderCountryCode);
+        return MappingLookup.Tax(setup.Taxes, tax.Title, tax.Rate, country, pricesIncludeTax)?.OdooTaxId ?? throw Missing(tax, country);
     }
 
     private JobConfigurationException Missing(CommerceTaxLine tax, string country)

@@ -43,15 +43,22 @@ public sealed class OdooChoices(IDbContextFactory<PortalDbContext> dbFactory, Te
             (await client.SearchReadAsync("stock.location", OdooDomain.Where("usage", "=", "internal"), ["complete_name", "name"], order: "complete_name", cancellationToken: cancellationToken))
             .OfType<JsonNode>().Select(l => new OdooChoice(l.Id(), l.Text("complete_name") ?? l.Text("name") ?? "")).ToList(), cancellationToken);
 
-    /// <summary>Sale taxes with their rate and whether prices include them (a field of its own up to 17, a selection from 18).</summary>
+    /// <summary>
+    /// Sale taxes with their rate, whether prices include them (a field of its own up to 17, a selection from 18) and
+    /// their country, by name and code.
+    /// </summary>
     public Task<IReadOnlyList<OdooTaxChoice>> SaleTaxesAsync(long? companyId = null, CancellationToken cancellationToken = default) =>
         AskAsync<IReadOnlyList<OdooTaxChoice>>(async client =>
         {
             var profile = await client.GetProfileAsync(cancellationToken);
-            var taxes = await client.SearchReadAsync("account.tax", OfCompany(OdooDomain.Where("type_tax_use", "=", "sale"), companyId),
-                ["name", "amount", "country_id", profile.TaxPriceIncludeField], order: "name", cancellationToken: cancellationToken);
-            return taxes.OfType<JsonNode>().Select(t => new OdooTaxChoice(t.Id(), t.Text("name") ?? "", t.Number("amount"), profile.IsPriceIncluded(t[profile.TaxPriceIncludeField]),
-                t.ManyToOneName("country_id"))).ToList();
+            var taxes = (await client.SearchReadAsync("account.tax", OfCompany(OdooDomain.Where("type_tax_use", "=", "sale"), companyId),
+                ["name", "amount", "country_id", profile.TaxPriceIncludeField], order: "name", cancellationToken: cancellationToken)).OfType<JsonNode>().ToList();
+            var countryIds = taxes.Select(t => t.ManyToOneId("country_id")).OfType<long>().Distinct().ToList();
+            var codes = countryIds.Count == 0
+                ? new Dictionary<long, string?>()
+                : (await client.ReadAsync("res.country", countryIds, ["code"], cancellationToken)).OfType<JsonNode>().ToDictionary(c => c.Id(), c => c.Text("code"));
+            return taxes.Select(t => new OdooTaxChoice(t.Id(), t.Text("name") ?? "", t.Number("amount"), profile.IsPriceIncluded(t[profile.TaxPriceIncludeField]),
+                t.ManyToOneName("country_id"), t.ManyToOneId("country_id") is { } country ? codes.GetValueOrDefault(country) : null)).ToList();
         }, cancellationToken);
 
     /// <summary>Services (shipping, discounts, tips, duties, fees) whose name or internal reference contains <paramref name="term"/>.</summary>

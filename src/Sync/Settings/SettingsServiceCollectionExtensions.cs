@@ -1,12 +1,13 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Sync.Settings.Coverage;
 using Portal.Sync.Settings.Features;
 
 namespace Portal.Sync.Settings;
 
 public static class SettingsServiceCollectionExtensions
 {
-    /// <summary>A store's order settings and features, its mappings and product links, and the Odoo records the pages offer for them.</summary>
+    /// <summary>A store's order settings and features, its mappings and product links, how well they cover recent orders, and the Odoo records the pages offer for them.</summary>
     public static IServiceCollection AddStoreSettings(this IServiceCollection services)
     {
         services.AddSingleton<IValidator<StoreOrderSettingsForm>, StoreOrderSettingsFormValidator>();
@@ -24,6 +25,7 @@ public static class SettingsServiceCollectionExtensions
         services.AddScoped<LocationMappings>();
         services.AddScoped<ProductLinks>();
         services.AddScoped<OdooChoices>();
+        services.AddScoped<IMappingCoverage, MappingCoverageReader>();
         return services;
     }
 }

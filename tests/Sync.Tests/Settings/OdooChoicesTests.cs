@@ -38,8 +38,8 @@ public class OdooChoicesTests : IAsyncLifetime
         var taxes = await Choices().SaleTaxesAsync();
 
         Assert.Equal(
-            [("0%", 0m, false, null), ("15%", 15m, false, null), ("TVA 20% TTC", 20m, true, "France"), ("TVA 5.5% TTC", 5.5m, true, "France"), ("Tax 10%", 10m, false, null), ("Tax 5%", 5m, false, null)],
-            taxes.Select(t => (t.Name, t.Amount, t.PriceIncluded, t.Country)));
+            [("0%", 0m, false, null, null), ("15%", 15m, false, null, null), ("TVA 20% TTC", 20m, true, "France", "FR"), ("TVA 5.5% TTC", 5.5m, true, "France", "FR"), ("Tax 10%", 10m, false, null, null), ("Tax 5%", 5m, false, null, null)],
+            taxes.Select(t => (t.Name, t.Amount, t.PriceIncluded, t.Country, t.CountryCode)));
         Assert.Contains(odoo.Calls, c => c.Model == "account.tax" && c.Method == "search_read");
     }
 

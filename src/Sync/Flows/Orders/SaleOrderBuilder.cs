@@ -23,7 +23,7 @@ public sealed class SaleOrderBuilder(StoreOrderSetup setup, OdooClient odoo, Odo
     public async Task<SaleOrderDraft> BuildAsync(CommerceOrder order, OrderParties parties, IReadOnlyDictionary<string, long> products, CancellationToken cancellationToken)
     {
         var settings = setup.Settings;
-        var taxes = new TaxResolver(setup, order.PricesIncludeTax, (order.ShippingAddress ?? order.BillingAddress)?.CountryCode);
+        var taxes = new TaxResolver(setup, order.PricesIncludeTax, MappingLookup.OrderCountry(order));
         var orderLevelTaxes = OrderLevelTaxes(order);
         var lines = new List<SaleLineDraft>();
         var discounts = new List<(string Label, IReadOnlyList<long> Taxes, decimal Amount)>();
@@ -79,7 +79,7 @@ public sealed class SaleOrderBuilder(StoreOrderSetup setup, OdooClient odoo, Odo
             var product = settings.DutyProductId ?? throw new JobConfigurationException($"Order {order.Name} has import duties, but no duty product is chosen.", setup.SettingsPath);
 
             // Duties' taxes are never inside the duty, whatever the order's prices do.
-            var dutyTaxes = new TaxResolver(setup, false, (order.ShippingAddress ?? order.BillingAddress)?.CountryCode).Resolve(duty.Duty.Taxes);
+            var dutyTaxes = new TaxResolver(setup, false, MappingLookup.OrderCountry(order)).Resolve(duty.Duty.Taxes);
             lines.Add(new SaleLineDraft($"{order.Id}/duty/{duty.Duty.Id}", Line(product, $"Duties: {duty.Line.Title}", 1, duty.Duty.Amount, dutyTaxes)));
         }
 
@@ -114,9 +114,8 @@ public sealed class SaleOrderBuilder(StoreOrderSetup setup, OdooClient odoo, Odo
 
     private async Task<(long Product, long? Carrier)> ShippingProductAsync(CommerceOrder order, CommerceShippingLine shipping, CancellationToken cancellationToken)
     {
-        var method = shipping.Code is { Length: > 0 } code ? code : shipping.Title;
-        var mapping = setup.Shipping.FirstOrDefault(m => string.Equals(m.Method, method, StringComparison.OrdinalIgnoreCase))
-                      ?? setup.Shipping.FirstOrDefault(m => string.Equals(m.Method, shipping.Title, StringComparison.OrdinalIgnoreCase));
+        var method = MappingLookup.ShippingMethod(shipping);
+        var mapping = MappingLookup.Shipping(setup.Shipping, shipping);
         if (mapping?.OdooCarrierId is { } carrier)
         {
             var product = await references.CarrierProductAsync(odoo, carrier, cancellationToken)

@@ -20,7 +20,7 @@ public sealed class PaymentRegister(StoreOrderSetup setup, OdooClient odoo)
     public long JournalFor(CommercePayment transaction)
     {
         var gateway = transaction.Gateway ?? "";
-        return setup.Journals.FirstOrDefault(j => string.Equals(j.Gateway, gateway, StringComparison.OrdinalIgnoreCase))?.OdooJournalId
+        return MappingLookup.Journal(setup.Journals, gateway)?.OdooJournalId
                ?? throw new JobConfigurationException(
                    $"No Odoo journal is mapped to the payment gateway '{(gateway.Length > 0 ? gateway : "(none)")}'.",
                    setup.FixPath($"mappings/journals?gateway={Uri.EscapeDataString(gateway)}"));
