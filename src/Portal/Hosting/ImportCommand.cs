@@ -52,7 +52,7 @@ public static class ImportCommand
             return 2;
         }
 
-        if (!File.Exists(file))
+        if (Locate(file) is not { } path)
         {
             await output.WriteLineAsync($"There is no file {Path.GetFullPath(file)}.");
             return 2;
@@ -77,9 +77,24 @@ public static class ImportCommand
 
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().EnterAsSystem(tenantId.Value, ActorName);
-        var result = await scope.ServiceProvider.GetRequiredService<TenantConfigurationImporter>().ImportAsync(await File.ReadAllTextAsync(file), apply: !dryRun);
+        var result = await scope.ServiceProvider.GetRequiredService<TenantConfigurationImporter>().ImportAsync(await File.ReadAllTextAsync(path), apply: !dryRun);
         await WriteAsync(output, result, dryRun);
         return result.IsValid ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The file as given, or relative to the shell's folder: <c>dotnet run --project</c> starts the portal in its
+    /// project folder, but the shell's own folder is still in PWD.
+    /// </summary>
+    private static string? Locate(string file)
+    {
+        if (File.Exists(file))
+        {
+            return file;
+        }
+
+        var shellFolder = Environment.GetEnvironmentVariable("PWD");
+        return !Path.IsPathRooted(file) && shellFolder is not null && File.Exists(Path.Combine(shellFolder, file)) ? Path.Combine(shellFolder, file) : null;
     }
 
     /// <summary>A tenant by its id, or by its name when exactly one tenant has it (names are not unique, ids are).</summary>
@@ -89,7 +104,7 @@ public static class ImportCommand
         var tenants = db.Tenants.IgnoreQueryFilters();
         var ids = Guid.TryParse(idOrName, out var id)
             ? await tenants.Where(t => t.Id == id).Select(t => t.Id).ToListAsync()
-            : await tenants.Where(t => t.Name == idOrName).Select(t => t.Id).Take(2).ToListAsync();
+            : await tenants.Where(t => t.Name == idOrName).OrderBy(t => t.Id).Select(t => t.Id).Take(2).ToListAsync();
         return ids.Count switch
         {
             1 => (ids[0], ""),
