@@ -1,5 +1,10 @@
 using Portal.Hosting;
 
+if (ImportCommand.IsRequested(args))
+{
+    return await ImportCommand.RunAsync(args, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Sync.Auditing;
+using Portal.Sync.Configuration;
 using Portal.Sync.Dashboard;
 using Portal.Sync.Flows;
 using Portal.Sync.Flows.Fulfilment;
@@ -79,6 +80,7 @@ public static class SyncServiceCollectionExtensions
         services.AddStores();
         services.AddStoreSettings();
         services.AddNotifications();
+        services.AddConfigurationAsCode();
         return services;
     }
 }

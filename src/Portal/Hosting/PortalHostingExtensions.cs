@@ -61,6 +61,7 @@ public static class PortalHostingExtensions
         app.MapWooCommerceWebhooks();
         app.MapOdooNotifications();
         app.MapProductImages();
+        app.MapConfigurationExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

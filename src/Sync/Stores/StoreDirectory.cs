@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
@@ -134,13 +133,11 @@ public sealed class StoreDirectory(
         store.ProtectedCredentials = secrets.Protect(credentialsJson);
         if (appSecret is not null)
         {
-            RotateWebhookSecret(store, secrets.Protect(appSecret), now);
+            StoreWebhookSecrets.Rotate(store, secrets.Protect(appSecret), now);
         }
         else
         {
-            // WooCommerce signs each webhook with the secret it was registered with: ours, made once and kept,
-            // because the webhooks already registered go on using it.
-            store.ProtectedWebhookSecret ??= secrets.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            StoreWebhookSecrets.EnsureOwn(store, secrets);
         }
 
         store.UpdatedAt = now;
@@ -149,18 +146,6 @@ public sealed class StoreDirectory(
 
         await jobs.EnqueueAsync(store.TenantId, SubscriptionSyncFlow.Request(store.Id, store.Name, $"connected-{now.UtcTicks}"), cancellationToken);
         return new StoreConnectResult(store.Id, true, $"Connected to {description.Name} ({description.Currency}).");
-    }
-
-    /// <summary>Shopify may go on signing with the old app secret for up to an hour, so it stays valid that long.</summary>
-    private static void RotateWebhookSecret(Store store, string protectedSecret, DateTimeOffset now)
-    {
-        if (store.ProtectedWebhookSecret is { } previous)
-        {
-            store.ProtectedPreviousWebhookSecret = previous;
-            store.PreviousWebhookSecretValidUntil = now.AddHours(1);
-        }
-
-        store.ProtectedWebhookSecret = protectedSecret;
     }
 
     private static async Task<Store> FindAsync(PortalDbContext db, Guid storeId, CancellationToken cancellationToken) =>

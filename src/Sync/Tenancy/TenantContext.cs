@@ -47,13 +47,14 @@ public sealed class TenantContext : ITenantContext
     }
 
     /// <summary>Background work (jobs, webhooks) on one tenant's behalf.</summary>
-    public void EnterAsSystem(Guid tenantId)
+    /// <param name="actorName">How audit entries name the actor: "system" for jobs, "cli" for a command run on the server.</param>
+    public void EnterAsSystem(Guid tenantId, string actorName = "system")
     {
         TenantId = tenantId;
         UserId = null;
         Role = null;
         IsSystem = true;
-        ActorName = "system";
+        ActorName = actorName;
     }
 
     /// <summary>Carries this scope's identity into a fresh scope (for work that needs its own unit of work).</summary>

@@ -28,15 +28,16 @@ public class NavMenuTests : IAsyncLifetime
         var menu = context.Render<NavMenu>(p => p.Add(m => m.TenantId, tenantId));
 
         var links = menu.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal([$"/t/{tenantId}", $"/t/{tenantId}/odoo", $"/t/{tenantId}/stores", $"/t/{tenantId}/jobs", $"/t/{tenantId}/webhooks", $"/t/{tenantId}/health", $"/t/{tenantId}/users", $"/t/{tenantId}/activity"], links);
+        Assert.Equal([$"/t/{tenantId}", $"/t/{tenantId}/odoo", $"/t/{tenantId}/stores", $"/t/{tenantId}/jobs", $"/t/{tenantId}/webhooks", $"/t/{tenantId}/health", $"/t/{tenantId}/users", $"/t/{tenantId}/configuration", $"/t/{tenantId}/activity"], links);
     }
 
     [Fact]
-    public void Members_and_activity_links_need_their_policies()
+    public void Members_configuration_and_activity_links_need_their_policies()
     {
         var menu = context.Render<NavMenu>(p => p.Add(m => m.TenantId, Guid.NewGuid()));
 
         Assert.DoesNotContain(menu.FindAll("a"), a => a.TextContent.Contains("Members", StringComparison.Ordinal));
+        Assert.DoesNotContain(menu.FindAll("a"), a => a.TextContent.Contains("Configuration", StringComparison.Ordinal));
         Assert.DoesNotContain(menu.FindAll("a"), a => a.TextContent.Contains("Activity", StringComparison.Ordinal));
         Assert.Equal(6, menu.FindAll("a").Count);
     }

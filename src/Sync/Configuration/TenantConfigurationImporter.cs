@@ -1,0 +1,416 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Sync.Auditing;
+using Portal.Sync.Jobs;
+using Portal.Sync.Secrets;
+using Portal.Sync.Settings;
+using Portal.Sync.Shopify;
+using Portal.Sync.Stores;
+using Portal.Sync.Tenancy;
+using Portal.Sync.WooCommerce;
+
+namespace Portal.Sync.Configuration;
+
+/// <summary>
+/// Makes the active tenant's configuration what a document says, or says what that would change (a dry run).
+/// All or nothing: an invalid document changes nothing, a valid one is saved in one transaction with one audit entry
+/// per store (and for the Odoo connection) it changed. Stores are found by platform and address, mappings by their
+/// natural keys, so importing the same document again changes nothing. A store it creates or whose credentials,
+/// features or product direction it changes gets its webhook subscriptions checked, as when a person connects it.
+/// Stores the document does not name are left alone. Nothing is asked of the stores or Odoo: credentials are tested
+/// by the subscription check and the health checks that follow.
+/// </summary>
+public sealed class TenantConfigurationImporter(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    TenantContext tenant,
+    ConfigurationValidation validation,
+    SecretProtector secrets,
+    JobStore jobs,
+    AuditLog audit,
+    TimeProvider clock)
+{
+    public const string AuditAction = "configuration.imported";
+
+    /// <param name="apply">False for a dry run: the result says what would change, and nothing does.</param>
+    public async Task<ConfigurationImportResult> ImportAsync(string json, bool apply, CancellationToken cancellationToken = default)
+    {
+        var tenantId = tenant.Demand(TenantPermission.ManageSettings);
+        var (configuration, readErrors) = ConfigurationReader.Read(json);
+        if (configuration is null)
+        {
+            return ConfigurationImportResult.Invalid(readErrors);
+        }
+
+        var (validStores, odoo, errors) = await validation.ValidateAsync(configuration, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return ConfigurationImportResult.Invalid(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var tally = new ImportTally();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        string? odooSubject = null;
+        if (odoo is not null)
+        {
+            odooSubject = await ImportOdooAsync(db, odoo, tally, now, cancellationToken);
+        }
+
+        var subscriptionChecks = new List<Store>();
+        var changedStores = new List<Store>();
+        foreach (var valid in validStores)
+        {
+            var (store, subject, needsSubscriptions) = await ImportStoreAsync(db, valid, tally, now, cancellationToken);
+            if (tally.ChangesOf(subject).Any())
+            {
+                changedStores.Add(store);
+            }
+
+            if (needsSubscriptions && store.Enabled)
+            {
+                subscriptionChecks.Add(store);
+            }
+        }
+
+        if (!apply || !tally.Changes.Any())
+        {
+            return tally.Result(applied: false);
+        }
+
+        if (odooSubject is not null && tally.ChangesOf(odooSubject).ToList() is { Count: > 0 } odooChanges)
+        {
+            audit.Record(db, AuditAction, odooSubject, string.Join("; ", odooChanges));
+        }
+
+        foreach (var store in changedStores)
+        {
+            audit.Record(db, AuditAction, store.Name, string.Join("; ", tally.ChangesOf(SubjectOf(store))));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var store in subscriptionChecks)
+        {
+            await jobs.EnqueueAsync(tenantId, SubscriptionSyncFlow.Request(store.Id, store.Name, $"imported-{now.UtcTicks}"), cancellationToken);
+        }
+
+        return tally.Result(applied: true);
+    }
+
+    private async Task<string> ImportOdooAsync(PortalDbContext db, ValidatedOdooConnection odoo, ImportTally tally, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var wanted = odoo.Configuration;
+        var connection = await db.OdooConnections.SingleOrDefaultAsync(cancellationToken);
+        var subject = "Odoo connection";
+        var changes = new List<string>();
+        var created = connection is null;
+        if (connection is null)
+        {
+            connection = new OdooConnection { Url = "", Database = "", Login = "" };
+            db.OdooConnections.Add(connection);
+        }
+        else
+        {
+            Change(changes, "url", connection.Url, wanted.Url.Trim());
+            Change(changes, "database", connection.Database, wanted.Database.Trim());
+            Change(changes, "login", connection.Login, wanted.Login.Trim());
+            Change(changes, "transport", connection.Transport, wanted.Transport.ToString());
+        }
+
+        var keyChanged = connection.ProtectedApiKey is null || secrets.Unprotect(connection.ProtectedApiKey) != odoo.ApiKey;
+        if (keyChanged && !created)
+        {
+            changes.Add("API key replaced");
+        }
+
+        if (!created && changes.Count == 0)
+        {
+            tally.Keep();
+            return subject;
+        }
+
+        connection.Url = wanted.Url.Trim();
+        connection.Database = wanted.Database.Trim();
+        connection.Login = wanted.Login.Trim();
+        connection.Transport = wanted.Transport.ToString();
+        connection.UpdatedAt = now;
+        if (keyChanged)
+        {
+            connection.ProtectedApiKey = secrets.Protect(odoo.ApiKey);
+            connection.ApiKeyChangedAt = now;
+        }
+
+        if (created)
+        {
+            tally.Create(subject, $"created: {connection.Url}, database {connection.Database}, login {connection.Login}");
+        }
+        else
+        {
+            tally.Update(subject, string.Join("; ", changes));
+        }
+
+        return subject;
+    }
+
+    private async Task<(Store Store, string Subject, bool NeedsSubscriptions)> ImportStoreAsync(
+        PortalDbContext db, ValidatedStore valid, ImportTally tally, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var wanted = valid.Configuration;
+        var platform = wanted.Platform;
+        var store = await db.Stores.SingleOrDefaultAsync(s => s.Platform == platform && s.Address == valid.Address && s.RemovedAt == null, cancellationToken);
+        var created = store is null;
+        store ??= NewStore(db, platform, valid.Address, now);
+        var changes = new List<string>();
+        var needsSubscriptions = created;
+
+        Change(changes, "name", store.Name, wanted.Name.Trim(), v => store.Name = v);
+        needsSubscriptions |= Change(changes, "enabled", store.Enabled, wanted.Enabled, v => store.Enabled = v) && wanted.Enabled;
+        Change(changes, "allowInsecureHttp", store.AllowInsecureHttp, wanted.AllowInsecureHttp, v => store.AllowInsecureHttp = v);
+        needsSubscriptions |= Change(changes, "features", store.Features, valid.Features, v => store.Features = v);
+        needsSubscriptions |= Change(changes, "productDirection", store.ProductDirection, wanted.ProductDirection, v => store.ProductDirection = v);
+        Change(changes, "notificationEmail", store.NotificationEmail, string.IsNullOrWhiteSpace(wanted.NotificationEmail) ? null : wanted.NotificationEmail.Trim(),
+            v => store.NotificationEmail = v);
+
+        if (!SameCredentials(platform, store.ProtectedCredentials, valid.CredentialsJson))
+        {
+            store.ProtectedCredentials = secrets.Protect(valid.CredentialsJson);
+            changes.Add("credentials replaced");
+            needsSubscriptions = true;
+        }
+
+        if (valid.AppSecret is { } appSecret)
+        {
+            if (store.ProtectedWebhookSecret is null || secrets.Unprotect(store.ProtectedWebhookSecret) != appSecret)
+            {
+                StoreWebhookSecrets.Rotate(store, secrets.Protect(appSecret), now);
+                changes.Add("webhook secret replaced");
+            }
+        }
+        else
+        {
+            StoreWebhookSecrets.EnsureOwn(store, secrets);
+        }
+
+        var subject = SubjectOf(store);
+        if (created)
+        {
+            tally.Create(subject, $"store created ({platform} {store.Address})");
+        }
+        else if (changes.Count > 0)
+        {
+            tally.Update(subject, $"store: {string.Join("; ", changes)}");
+        }
+        else
+        {
+            tally.Keep();
+        }
+
+        if (created || changes.Count > 0)
+        {
+            store.UpdatedAt = now;
+        }
+
+        await ImportOrderSettingsAsync(db, store, wanted, subject, tally, now, cancellationToken);
+        await ImportOutboundSettingsAsync(db, store, wanted, subject, tally, now, cancellationToken);
+        await ImportMappingsAsync(db, store, wanted, subject, tally, now, cancellationToken);
+        return (store, subject, needsSubscriptions);
+    }
+
+    private static Store NewStore(PortalDbContext db, StorePlatform platform, string address, DateTimeOffset now)
+    {
+        var store = new Store { Platform = platform, Name = "", Address = address, CreatedAt = now };
+        db.Stores.Add(store);
+        return store;
+    }
+
+    private static async Task ImportOrderSettingsAsync(
+        PortalDbContext db, Store store, StoreConfiguration wanted, string subject, ImportTally tally, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (wanted.OrderSettings is not { } form)
+        {
+            return;
+        }
+
+        var settings = await db.StoreOrderSettings.SingleOrDefaultAsync(s => s.StoreId == store.Id, cancellationToken);
+        var probe = new StoreOrderSettings();
+        form.ApplyTo(probe);
+        var changes = ValueChanges.Between(StoreOrderSettingsForm.From(settings), StoreOrderSettingsForm.From(probe));
+        if (changes.Count == 0)
+        {
+            tally.Keep();
+            return;
+        }
+
+        if (settings is null)
+        {
+            settings = new StoreOrderSettings { StoreId = store.Id };
+            db.StoreOrderSettings.Add(settings);
+            tally.Create(subject, $"order settings: {string.Join("; ", changes)}");
+        }
+        else
+        {
+            tally.Update(subject, $"order settings: {string.Join("; ", changes)}");
+        }
+
+        form.ApplyTo(settings);
+        settings.UpdatedAt = now;
+    }
+
+    private static async Task ImportOutboundSettingsAsync(
+        PortalDbContext db, Store store, StoreConfiguration wanted, string subject, ImportTally tally, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (wanted.OutboundSettings is not { } outbound)
+        {
+            return;
+        }
+
+        var settings = await db.StoreOutboundSettings.SingleOrDefaultAsync(s => s.StoreId == store.Id, cancellationToken);
+        var changes = ValueChanges.Between(OutboundSettingsConfiguration.From(settings), outbound);
+        if (changes.Count == 0)
+        {
+            tally.Keep();
+            return;
+        }
+
+        if (settings is null)
+        {
+            settings = new StoreOutboundSettings { StoreId = store.Id };
+            db.StoreOutboundSettings.Add(settings);
+            tally.Create(subject, $"outbound settings: {string.Join("; ", changes)}");
+        }
+        else
+        {
+            tally.Update(subject, $"outbound settings: {string.Join("; ", changes)}");
+        }
+
+        outbound.ApplyTo(settings);
+        settings.UpdatedAt = now;
+    }
+
+    private static async Task ImportMappingsAsync(
+        PortalDbContext db, Store store, StoreConfiguration wanted, string subject, ImportTally tally, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var storeId = store.Id;
+        if (wanted.TaxMappings is { } taxes)
+        {
+            new MappingKind<TaxMapping, TaxMappingForm>(
+                "tax mapping",
+                f => TaxKey(f.Title.Trim(), f.Rate, f.CountryCode.Trim().ToUpperInvariant(), f.PriceIncluded),
+                m => TaxKey(m.Title, m.Rate, m.CountryCode, m.PriceIncluded),
+                () => new TaxMapping { StoreId = storeId, Title = "" },
+                (m, f) =>
+                {
+                    (m.Title, m.Rate, m.CountryCode, m.PriceIncluded, m.OdooTaxId) = (f.Title.Trim(), f.Rate, f.CountryCode.Trim().ToUpperInvariant(), f.PriceIncluded, f.OdooTaxId!.Value);
+                    m.UpdatedAt = now;
+                },
+                m => $"{TaxKey(m.Title, m.Rate, m.CountryCode, m.PriceIncluded)} → Odoo tax {m.OdooTaxId}")
+                .Sync(db.TaxMappings, await db.TaxMappings.Where(m => m.StoreId == storeId).ToListAsync(cancellationToken), taxes, subject, tally);
+        }
+
+        if (wanted.ShippingMappings is { } shipping)
+        {
+            new MappingKind<ShippingMapping, ShippingMappingForm>(
+                "shipping mapping",
+                f => f.Method.Trim(),
+                m => m.Method,
+                () => new ShippingMapping { StoreId = storeId, Method = "" },
+                (m, f) =>
+                {
+                    (m.Method, m.OdooCarrierId, m.OdooProductId) = (f.Method.Trim(), f.OdooCarrierId, f.OdooProductId);
+                    m.UpdatedAt = now;
+                },
+                m => $"{m.Method} → Odoo carrier {ValueChanges.Text(m.OdooCarrierId)}, product {ValueChanges.Text(m.OdooProductId)}")
+                .Sync(db.ShippingMappings, await db.ShippingMappings.Where(m => m.StoreId == storeId).ToListAsync(cancellationToken), shipping, subject, tally);
+        }
+
+        if (wanted.JournalMappings is { } journals)
+        {
+            new MappingKind<PaymentJournalMapping, PaymentJournalMappingForm>(
+                "journal mapping",
+                f => f.Gateway.Trim(),
+                m => m.Gateway,
+                () => new PaymentJournalMapping { StoreId = storeId, Gateway = "" },
+                (m, f) =>
+                {
+                    (m.Gateway, m.OdooJournalId) = (f.Gateway.Trim(), f.OdooJournalId!.Value);
+                    m.UpdatedAt = now;
+                },
+                m => $"{m.Gateway} → Odoo journal {m.OdooJournalId}")
+                .Sync(db.PaymentJournalMappings, await db.PaymentJournalMappings.Where(m => m.StoreId == storeId).ToListAsync(cancellationToken), journals, subject, tally);
+        }
+
+        if (wanted.LocationMappings is { } locations)
+        {
+            new MappingKind<LocationMapping, LocationMappingForm>(
+                "location mapping",
+                f => f.StoreLocationId.Trim(),
+                m => m.StoreLocationId,
+                () => new LocationMapping { StoreId = storeId, StoreLocationId = "", StoreLocationName = "" },
+                (m, f) =>
+                {
+                    (m.StoreLocationId, m.StoreLocationName, m.OdooWarehouseId, m.OdooLocationId, m.IsPrimary) =
+                        (f.StoreLocationId.Trim(), f.StoreLocationName.Trim(), f.OdooWarehouseId, f.OdooLocationId, f.IsPrimary);
+                    m.UpdatedAt = now;
+                },
+                m => $"{m.StoreLocationName} ({m.StoreLocationId}) → Odoo warehouse {ValueChanges.Text(m.OdooWarehouseId)}, location {ValueChanges.Text(m.OdooLocationId)}{(m.IsPrimary ? ", primary" : "")}")
+                .Sync(db.LocationMappings, await db.LocationMappings.Where(m => m.StoreId == storeId).ToListAsync(cancellationToken), locations, subject, tally);
+        }
+
+        if (wanted.ProductLinks is { } links)
+        {
+            new MappingKind<RecordLink, ProductLinkForm>(
+                "product link",
+                f => ProductLinks.StoreKeyOf(f.Sku.Trim()),
+                l => l.StoreKey,
+                () => new RecordLink { StoreId = storeId, Kind = RecordLinkKind.Variant, StoreKey = "", OdooModel = ProductLinks.OdooModel },
+                (l, f) =>
+                {
+                    (l.StoreKey, l.OdooId) = (ProductLinks.StoreKeyOf(f.Sku.Trim()), f.OdooProductId!.Value);
+                    l.UpdatedAt = now;
+                },
+                l => $"SKU {l.StoreKey[ProductLinks.SkuPrefix.Length..]} → Odoo product {l.OdooId}")
+                .Sync(db.RecordLinks, await db.RecordLinks
+                    .Where(l => l.StoreId == storeId && l.Kind == RecordLinkKind.Variant && l.StoreKey.StartsWith(ProductLinks.SkuPrefix))
+                    .ToListAsync(cancellationToken), links, subject, tally);
+        }
+    }
+
+    private bool SameCredentials(StorePlatform platform, string? protectedCredentials, string credentialsJson)
+    {
+        if (protectedCredentials is null)
+        {
+            return false;
+        }
+
+        var stored = secrets.Unprotect(protectedCredentials);
+        return platform == StorePlatform.Shopify
+            ? ShopifyCredentials.FromJson(stored) == ShopifyCredentials.FromJson(credentialsJson)
+            : WooCommerceCredentials.FromJson(stored) == WooCommerceCredentials.FromJson(credentialsJson);
+    }
+
+    private static string SubjectOf(Store store) => $"{store.Name} ({store.Platform} {store.Address})";
+
+    private static string TaxKey(string title, decimal rate, string country, bool included) => string.Create(CultureInfo.InvariantCulture,
+        $"{title} {rate:G29} {(country.Length == 0 ? "any country" : country)} {(included ? "included" : "excluded")}");
+
+    private static void Change(List<string> changes, string field, string before, string after)
+    {
+        if (before != after)
+        {
+            changes.Add($"{field}: {before} → {after}");
+        }
+    }
+
+    private static bool Change<T>(List<string> changes, string field, T before, T after, Action<T> set)
+    {
+        if (EqualityComparer<T>.Default.Equals(before, after))
+        {
+            return false;
+        }
+
+        changes.Add($"{field}: {ValueChanges.Text(before)} → {ValueChanges.Text(after)}");
+        set(after);
+        return true;
+    }
+}
