@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Sync.Settings.SelfTest;
 
 namespace Portal.Sync.Settings;
 
@@ -21,6 +22,8 @@ public static class SettingsServiceCollectionExtensions
         services.AddScoped<LocationMappings>();
         services.AddScoped<ProductLinks>();
         services.AddScoped<OdooChoices>();
+        services.AddSingleton<OrderDryRun>();
+        services.AddScoped<StoreSelfTest>();
         return services;
     }
 }

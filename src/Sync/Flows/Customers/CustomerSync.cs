@@ -42,18 +42,9 @@ public sealed class CustomerSync(StoreOrderSetup setup, OdooClient odoo, OdooRef
     public async Task<OrderParties> ResolveAsync(CommerceOrder order, Func<IEnumerable<string>, Task<LinkSet>> moreLinks, CancellationToken cancellationToken)
     {
         var billing = order.BillingAddress ?? order.ShippingAddress ?? order.Customer?.DefaultAddress;
-        long customer;
-        if (setup.Settings.CustomerStrategy == CustomerStrategy.SingleCustomer)
-        {
-            customer = setup.Settings.SingleCustomerId
-                       ?? throw new JobConfigurationException("Orders go to one Odoo customer, but none is chosen.", setup.SettingsPath);
-        }
-        else
-        {
-            var email = Email(order) ?? throw new JobConfigurationException(
-                $"Order {order.Name} has no email to find its customer by; choose one Odoo customer for such orders.", setup.SettingsPath);
-            customer = await ContactByEmailAsync(order, email, billing, cancellationToken);
-        }
+        var customer = setup.Settings.CustomerStrategy == CustomerStrategy.SingleCustomer
+            ? SingleCustomer()
+            : await ContactByEmailAsync(order, RequiredEmail(order), billing, cancellationToken);
 
         var shipping = order.ShippingAddress;
         if (shipping is null || (setup.Settings.CustomerStrategy == CustomerStrategy.MatchByEmail && SameAddress(shipping, billing)))
@@ -66,6 +57,41 @@ public sealed class CustomerSync(StoreOrderSetup setup, OdooClient odoo, OdooRef
         var delivery = known ?? await CreateAsync(await AddressAsync(shipping, order.Email, cancellationToken, parentId: customer, type: "delivery"), cancellationToken);
         effects.Link(RecordLinkKind.Customer, key, "res.partner", delivery);
         return new OrderParties(customer, customer, delivery);
+    }
+
+    /// <summary>
+    /// The order's customer as <see cref="ResolveAsync"/> would find it, without writing anything: the configured
+    /// customer, or the contact linked to or having the order's email; null when one would be created. The order's
+    /// countries and states are looked up as the contacts would need them, so their configuration errors show too.
+    /// </summary>
+    public async Task<long?> FindAsync(CommerceOrder order, CancellationToken cancellationToken)
+    {
+        if (setup.Settings.CustomerStrategy == CustomerStrategy.SingleCustomer)
+        {
+            return SingleCustomer();
+        }
+
+        var email = RequiredEmail(order);
+        foreach (var address in new[] { order.BillingAddress ?? order.ShippingAddress ?? order.Customer?.DefaultAddress, order.ShippingAddress }.OfType<CommerceAddress>())
+        {
+            await AddressAsync(address, email, cancellationToken);
+        }
+
+        return links.OdooId(RecordLinkKind.Customer, EmailKey(email)) ?? await ContactWithEmailAsync(email, cancellationToken);
+    }
+
+    private long SingleCustomer() =>
+        setup.Settings.SingleCustomerId ?? throw new JobConfigurationException("Orders go to one Odoo customer, but none is chosen.", setup.SettingsPath);
+
+    private string RequiredEmail(CommerceOrder order) =>
+        Email(order) ?? throw new JobConfigurationException(
+            $"Order {order.Name} has no email to find its customer by; choose one Odoo customer for such orders.", setup.SettingsPath);
+
+    private async Task<long?> ContactWithEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        // =ilike is a LIKE pattern: "_" and "%" in an address match any character, so equality is checked here.
+        var existing = await odoo.SearchReadAsync("res.partner", OdooDomain.Where("email", "=ilike", email), ["id", "email"], 10, cancellationToken: cancellationToken);
+        return existing.FirstOrDefault(p => string.Equals(p!.Text("email")?.Trim(), email, StringComparison.OrdinalIgnoreCase))?.Id();
     }
 
     private async Task<long> ContactByEmailAsync(CommerceOrder order, string email, CommerceAddress? address, CancellationToken cancellationToken)
@@ -90,19 +116,14 @@ public sealed class CustomerSync(StoreOrderSetup setup, OdooClient odoo, OdooRef
                 await odoo.WriteAsync("res.partner", [id], Without(values, "name"), cancellationToken);
             }
         }
+        else if (await ContactWithEmailAsync(email, cancellationToken) is { } found)
+        {
+            id = found;
+            await odoo.WriteAsync("res.partner", [id], Without(values, "name"), cancellationToken);
+        }
         else
         {
-            // =ilike is a LIKE pattern: "_" and "%" in an address match any character, so equality is checked here.
-            var existing = await odoo.SearchReadAsync("res.partner", OdooDomain.Where("email", "=ilike", email), ["id", "email"], 10, cancellationToken: cancellationToken);
-            if (existing.FirstOrDefault(p => string.Equals(p!.Text("email")?.Trim(), email, StringComparison.OrdinalIgnoreCase)) is { } found)
-            {
-                id = found.Id();
-                await odoo.WriteAsync("res.partner", [id], Without(values, "name"), cancellationToken);
-            }
-            else
-            {
-                id = await CreateAsync(values, cancellationToken);
-            }
+            id = await CreateAsync(values, cancellationToken);
         }
 
         effects.Link(RecordLinkKind.Customer, key, "res.partner", id, fingerprint);
