@@ -23,7 +23,6 @@ public static class SettingsServiceCollectionExtensions
         services.AddScoped<ProductLinks>();
         services.AddScoped<OdooChoices>();
         services.AddSingleton<OrderDryRun>();
-        services.AddScoped<StoreSelfTest>();
         return services;
     }
 }

@@ -119,7 +119,16 @@ public sealed class StoreSelfTest(
 
         var endpoint = new OdooEndpoint(new Uri(connection.Url), connection.Database, connection.Login, secrets.Unprotect(connection.ProtectedApiKey),
             Enum.Parse<OdooTransportKind>(connection.Transport));
-        var report = await Bounded(CheckTimeout, token => odooTester.TestAsync(endpoint, token), cancellationToken);
+        OdooConnectionReport report;
+        try
+        {
+            report = await Bounded(CheckTimeout, token => odooTester.TestAsync(endpoint, token), cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            return new(OdooConnection, SelfTestOutcome.Failed, $"Odoo at {connection.Url} did not answer: {ex.Message}", "odoo");
+        }
+
         if (report.Succeeded)
         {
             return new(OdooConnection, SelfTestOutcome.Passed, $"Odoo {report.ServerVersion} ({report.Edition}) as {report.UserName}; every right the connector needs is granted.");
