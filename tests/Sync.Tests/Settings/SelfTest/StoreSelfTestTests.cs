@@ -5,6 +5,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Fakes.Orders;
 using Portal.Sync.Jobs;
+using Portal.Sync.Odoo;
 using Portal.Sync.Settings.Coverage;
 using Portal.Sync.Settings.SelfTest;
 using Portal.Sync.Shopify;
@@ -87,6 +88,21 @@ public class StoreSelfTestTests
     }
 
     [Fact]
+    public async Task An_order_by_a_known_customer_names_the_contact_it_would_go_to_and_leaves_the_contact_unchanged()
+    {
+        await using var bed = await ShopifyBedAsync();
+        var spec = bed.Spec((0, 1, 20.00m));
+        var contact = (await bed.Odoo.Client.CreateAsync("res.partner", [new System.Text.Json.Nodes.JsonObject { ["name"] = "Old name", ["email"] = spec.Email }]))[0];
+        await bed.PlaceAsync(spec);
+
+        var report = await RunAsync(bed, FakeMappingCoverage.Complete(1));
+
+        Assert.Equal($"Would create a sale order of 2 lines, total 34.50 USD, for Odoo contact #{contact}.", Assert.Single(report.Orders).Message);
+        var partner = (await bed.Odoo.Client.ReadAsync("res.partner", [contact], ["name"])).Single()!;
+        Assert.Equal("Old name", partner.Text("name"));
+    }
+
+    [Fact]
     public async Task With_odoo_down_its_checks_fail_and_the_stores_checks_still_answer()
     {
         await using var bed = await ShopifyBedAsync();
@@ -130,7 +146,7 @@ public class StoreSelfTestTests
     {
         // Odoo's retries wait on the test's clock, which stands still: a refused connection fails at once.
         var bed = await FlowTestBed.StartAsync(StorePlatform.Shopify, StoreFeatures.Orders | StoreFeatures.Payments | StoreFeatures.Customers, PortalAddress,
-            services => services.Configure<Portal.Sync.Odoo.OdooClientOptions>(o => o.MaxRetries = 0));
+            services => services.Configure<OdooClientOptions>(o => o.MaxRetries = 0));
         bed.Shopify.GrantedScopes = ShopifyScopes(bed);
         return bed;
     }
@@ -154,7 +170,7 @@ public class StoreSelfTestTests
         return await ActivatorUtilities.CreateInstance<StoreSelfTest>(scope.ServiceProvider, coverage).RunAsync(bed.StoreId);
     }
 
-    private static async Task<int> PartnerCountAsync(FlowTestBed bed) => (await bed.Odoo.Client.SearchAsync("res.partner", Portal.Sync.Odoo.OdooDomain.All)).Count;
+    private static async Task<int> PartnerCountAsync(FlowTestBed bed) => (await bed.Odoo.Client.SearchAsync("res.partner", OdooDomain.All)).Count;
 
     private static Task<int> CountAsync<T>(FlowTestBed bed, Func<PortalDbContext, IQueryable<T>> rows)
         where T : class => ReadAsync(bed, db => rows(db).IgnoreQueryFilters().CountAsync());
