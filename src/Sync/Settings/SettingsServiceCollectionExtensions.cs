@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Sync.Settings.Coverage;
 using Portal.Sync.Settings.Features;
+using Portal.Sync.Settings.SelfTest;
 
 namespace Portal.Sync.Settings;
 
@@ -26,6 +27,8 @@ public static class SettingsServiceCollectionExtensions
         services.AddScoped<ProductLinks>();
         services.AddScoped<OdooChoices>();
         services.AddScoped<IMappingCoverage, MappingCoverageReader>();
+        services.AddSingleton<OrderDryRun>();
+        services.AddScoped<StoreSelfTest>();
         return services;
     }
 }

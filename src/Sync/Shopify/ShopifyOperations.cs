@@ -7,6 +7,8 @@ internal static class ShopifyOperations
 
     public static ShopifyOperation OrdersChangedSince { get; } = ShopifyOperation.Load("OrdersChangedSince");
 
+    public static ShopifyOperation RecentOrders { get; } = ShopifyOperation.Load("RecentOrders");
+
     public static ShopifyOperation Order { get; } = ShopifyOperation.Load("Order");
 
     public static ShopifyOperation Refund { get; } = ShopifyOperation.Load("Refund");

@@ -73,6 +73,24 @@ public sealed class ShopifyStoreClient : IStoreClient
         return new StorePage<CommerceOrder>(orders, page.NextCursor);
     }
 
+    public async Task<IReadOnlyList<CommerceOrder>> RecentOrdersAsync(int count, CancellationToken cancellationToken)
+    {
+        var data = await GraphQl.QueryAsync(ShopifyOperations.RecentOrders, new JsonObject { ["last"] = ShopifyConnection.PageSize(count) }, cancellationToken);
+        var orders = new List<CommerceOrder>();
+
+        // "last" of a list sorted oldest first: the newest come at the end.
+        foreach (var node in ShopifyConnection.Read(data["orders"], "orders").Nodes.Reverse())
+        {
+            if (await FetchOrderAsync(node["id"]?.GetValue<string>() ?? throw ShopifyErrors.NotUnderstood(GraphQl.Shop, "RecentOrders", "an order without id"),
+                    cancellationToken) is { } order)
+            {
+                orders.Add(order);
+            }
+        }
+
+        return orders;
+    }
+
     public Task<CommerceOrder?> OrderAsync(string orderId, CancellationToken cancellationToken) =>
         FetchOrderAsync(ShopifyGid.Format("Order", orderId), cancellationToken);
 

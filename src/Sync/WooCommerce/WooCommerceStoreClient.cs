@@ -67,6 +67,23 @@ public sealed class WooCommerceStoreClient : IStoreClient
     /// The order with its refunds in full: the order embeds only each refund's id, reason and total, so an order that
     /// has refunds is followed by a read of all its refunds' pages.
     /// </summary>
+    /// <summary>The newest orders by creation date; refunds only as the listing embeds them (id, reason, total).</summary>
+    public async Task<IReadOnlyList<CommerceOrder>> RecentOrdersAsync(int count, CancellationToken cancellationToken)
+    {
+        var orders = new List<CommerceOrder>();
+        for (var page = 1; orders.Count < count; page++)
+        {
+            var listed = await rest.GetPageAsync("orders", [KeyValuePair.Create("orderby", "date"), KeyValuePair.Create("order", "desc")], page, cancellationToken);
+            orders.AddRange(listed.Items.Take(count - orders.Count).Select(Order));
+            if (!listed.HasNext)
+            {
+                break;
+            }
+        }
+
+        return orders;
+    }
+
     public async Task<CommerceOrder?> OrderAsync(string orderId, CancellationToken cancellationToken)
     {
         var id = Id(orderId);

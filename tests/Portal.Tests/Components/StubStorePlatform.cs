@@ -23,6 +23,8 @@ internal sealed class StubStorePlatform(StorePlatform platform, string acceptedC
         public Task<StorePage<CommerceOrder>> OrdersChangedSinceAsync(DateTimeOffset since, string? pageCursor, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
+        public Task<IReadOnlyList<CommerceOrder>> RecentOrdersAsync(int count, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<CommerceOrder?> OrderAsync(string orderId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<RemoteWebhook>> WebhooksAsync(CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -76,7 +76,9 @@ internal sealed class FlowTestBed : IAsyncDisposable
     public long ProductId(string sku) => products[sku];
 
     /// <param name="publicBaseUrl">Stores:PublicBaseUrl, where stores download what the portal serves them (product images).</param>
-    public static async Task<FlowTestBed> StartAsync(StorePlatform platform, StoreFeatures features = StoreFeatures.Default, Uri? publicBaseUrl = null)
+    /// <param name="configure">Adds or replaces services of the portal, after the bed's own.</param>
+    public static async Task<FlowTestBed> StartAsync(
+        StorePlatform platform, StoreFeatures features = StoreFeatures.Default, Uri? publicBaseUrl = null, Action<IServiceCollection>? configure = null)
     {
         var odoo = await FlowOdoo.StartAsync();
         var traffic = new OdooTraffic();
@@ -84,6 +86,7 @@ internal sealed class FlowTestBed : IAsyncDisposable
         {
             services.AddHttpClient("odoo").AddHttpMessageHandler(traffic.Handler);
             services.Configure<StoresOptions>(o => (o.AllowLoopbackAddresses, o.PublicBaseUrl) = (true, publicBaseUrl));
+            configure?.Invoke(services);
         });
         var bed = new FlowTestBed(odoo, host, traffic);
         await bed.SetUpAsync(platform, features);

@@ -48,6 +48,9 @@ internal sealed class InMemoryStore : IStorePlatformClients, IStoreClient
         return new StorePage<CommerceOrder>(page, next);
     });
 
+    public Task<IReadOnlyList<CommerceOrder>> RecentOrdersAsync(int count, CancellationToken cancellationToken) =>
+        Call<IReadOnlyList<CommerceOrder>>(() => Orders.OrderByDescending(o => o.CreatedAt).Take(count).ToList());
+
     public Task<CommerceOrder?> OrderAsync(string orderId, CancellationToken cancellationToken) => Call(() => Orders.SingleOrDefault(o => o.Id == orderId));
 
     public Task<IReadOnlyList<RemoteWebhook>> WebhooksAsync(CancellationToken cancellationToken) =>
@@ -119,6 +122,8 @@ internal sealed class InMemoryStore : IStorePlatformClients, IStoreClient
         public Task<StoreDescription> DescribeAsync(CancellationToken cancellationToken) => throw Refused;
 
         public Task<StorePage<CommerceOrder>> OrdersChangedSinceAsync(DateTimeOffset since, string? pageCursor, CancellationToken cancellationToken) => throw Refused;
+
+        public Task<IReadOnlyList<CommerceOrder>> RecentOrdersAsync(int count, CancellationToken cancellationToken) => throw Refused;
 
         public Task<CommerceOrder?> OrderAsync(string orderId, CancellationToken cancellationToken) => throw Refused;
 

@@ -44,18 +44,9 @@ public sealed class CustomerSync(StoreOrderSetup setup, OdooClient odoo, OdooRef
     public async Task<OrderParties> ResolveAsync(CommerceOrder order, Func<IEnumerable<string>, Task<LinkSet>> moreLinks, CancellationToken cancellationToken)
     {
         var billing = order.BillingAddress ?? order.ShippingAddress ?? order.Customer?.DefaultAddress;
-        long customer;
-        if (setup.Settings.CustomerStrategy == CustomerStrategy.SingleCustomer)
-        {
-            customer = setup.Settings.SingleCustomerId
-                       ?? throw new JobConfigurationException("Orders go to one Odoo customer, but none is chosen.", setup.SettingsPath);
-        }
-        else
-        {
-            var email = Email(order) ?? throw new JobConfigurationException(
-                $"Order {order.Name} has no email to find its customer by; choose one Odoo customer for such orders.", setup.SettingsPath);
-            customer = await ContactByEmailAsync(order, email, billing, cancellationToken);
-        }
+        var customer = setup.Settings.CustomerStrategy == CustomerStrategy.SingleCustomer
+            ? SingleCustomer()
+            : await ContactByEmailAsync(order, RequiredEmail(order), billing, cancellationToken);
 
         var shipping = order.ShippingAddress;
         if (shipping is null || !WritesContacts || (setup.Settings.CustomerStrategy == CustomerStrategy.MatchByEmail && SameAddress(shipping, billing)))
@@ -71,6 +62,39 @@ public sealed class CustomerSync(StoreOrderSetup setup, OdooClient odoo, OdooRef
     }
 
     private bool WritesContacts => setup.Store.Features.HasFlag(StoreFeatures.Customers);
+
+    /// <summary>
+    /// The order's customer as <see cref="ResolveAsync"/> would find it, without writing anything: the configured
+    /// customer, or the contact linked to or having the order's email; null when one would be created. The order's
+    /// countries and states are looked up as the contacts would need them, so their configuration errors show too.
+    /// </summary>
+    public async Task<long?> FindAsync(CommerceOrder order, CancellationToken cancellationToken)
+    {
+        if (setup.Settings.CustomerStrategy == CustomerStrategy.SingleCustomer)
+        {
+            return SingleCustomer();
+        }
+
+        var email = RequiredEmail(order);
+        foreach (var address in new[] { order.BillingAddress ?? order.ShippingAddress ?? order.Customer?.DefaultAddress, order.ShippingAddress }.OfType<CommerceAddress>())
+        {
+            await AddressAsync(address, email, cancellationToken);
+        }
+
+        var found = links.OdooId(RecordLinkKind.Customer, EmailKey(email)) ?? await FindByEmailAsync(email, cancellationToken);
+        return found is null && !WritesContacts ? throw NoContact(order, email) : found;
+    }
+
+    private long SingleCustomer() =>
+        setup.Settings.SingleCustomerId ?? throw new JobConfigurationException("Orders go to one Odoo customer, but none is chosen.", setup.SettingsPath);
+
+    private string RequiredEmail(CommerceOrder order) =>
+        Email(order) ?? throw new JobConfigurationException(
+            $"Order {order.Name} has no email to find its customer by; choose one Odoo customer for such orders.", setup.SettingsPath);
+
+    private JobConfigurationException NoContact(CommerceOrder order, string email) =>
+        new($"Order {order.Name}'s email {email} has no Odoo contact, and this store's Customers feature is off, so none is made; switch Customers on or choose one Odoo customer for every order.",
+            setup.FixPath("settings?tab=features"));
 
     private async Task<long> ContactByEmailAsync(CommerceOrder order, string email, CommerceAddress? address, CancellationToken cancellationToken)
     {
@@ -99,17 +123,14 @@ public sealed class CustomerSync(StoreOrderSetup setup, OdooClient odoo, OdooRef
                 await odoo.WriteAsync("res.partner", [id], Without(values, "name"), cancellationToken);
             }
         }
+        else if (await FindByEmailAsync(email, cancellationToken) is { } found)
+        {
+            id = found;
+            await odoo.WriteAsync("res.partner", [id], Without(values, "name"), cancellationToken);
+        }
         else
         {
-            if (await FindByEmailAsync(email, cancellationToken) is { } found)
-            {
-                id = found;
-                await odoo.WriteAsync("res.partner", [id], Without(values, "name"), cancellationToken);
-            }
-            else
-            {
-                id = await CreateAsync(values, cancellationToken);
-            }
+            id = await CreateAsync(values, cancellationToken);
         }
 
         effects.Link(RecordLinkKind.Customer, key, "res.partner", id, fingerprint);
@@ -124,10 +145,7 @@ public sealed class CustomerSync(StoreOrderSetup setup, OdooClient odoo, OdooRef
             return linked;
         }
 
-        var existing = await FindByEmailAsync(email, cancellationToken)
-                       ?? throw new JobConfigurationException(
-                           $"Order {order.Name}'s email {email} has no Odoo contact, and this store's Customers feature is off, so none is made; switch Customers on or choose one Odoo customer for every order.",
-                           setup.FixPath("settings?tab=features"));
+        var existing = await FindByEmailAsync(email, cancellationToken) ?? throw NoContact(order, email);
         effects.Link(RecordLinkKind.Customer, key, "res.partner", existing);
         return existing;
     }

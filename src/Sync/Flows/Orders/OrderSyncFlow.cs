@@ -35,16 +35,7 @@ public sealed class OrderSyncFlow(StoreOrderSetups setups, StoreClients stores, 
         var order = await stores.For(setup.Store).OrderAsync(orderId, cancellationToken);
         var odoo = await tenants.ClientAsync(job.TenantId, cancellationToken);
         var profile = await odoo.GetProfileAsync(cancellationToken);
-        var keys = new List<string> { orderId };
-        if (order is not null)
-        {
-            keys.AddRange(order.Lines.Select(l => $"{order.Id}/{l.Id}"));
-            keys.AddRange(ProductResolver.LinkKeys(order.Lines));
-            keys.AddRange(CustomerSync.LinkKeys(order));
-            keys.AddRange(order.Refunds.Select(r => r.Id));
-        }
-
-        var links = await recordLinks.FindAsync(job.TenantId, storeId, keys, cancellationToken);
+        var links = await recordLinks.FindAsync(job.TenantId, storeId, LinkKeys(orderId, order), cancellationToken);
         var existing = await FindSaleOrderAsync(odoo, setup, orderId, links, cancellationToken);
         if (order is null || order.Cancellation is not null)
         {
@@ -58,7 +49,7 @@ public sealed class OrderSyncFlow(StoreOrderSetups setups, StoreClients stores, 
         }
 
         var paid = OrderPayment.IsPaid(order);
-        if (existing is null && !paid && !setup.Settings.ImportUnpaidOrders)
+        if (WaitsForPayment(setup, order, existing))
         {
             return;
         }
@@ -114,7 +105,27 @@ public sealed class OrderSyncFlow(StoreOrderSetups setups, StoreClients stores, 
         FollowUps(job, setup, order, paid, links);
     }
 
-    private static async Task<JsonNode?> FindSaleOrderAsync(OdooClient odoo, StoreOrderSetup setup, string orderId, LinkSet links, CancellationToken cancellationToken)
+    /// <summary>The store keys of the links the flow reads for an order; <paramref name="order"/> is null when the store no longer has it.</summary>
+    public static IReadOnlyList<string> LinkKeys(string orderId, CommerceOrder? order)
+    {
+        var keys = new List<string> { orderId };
+        if (order is not null)
+        {
+            keys.AddRange(order.Lines.Select(l => $"{order.Id}/{l.Id}"));
+            keys.AddRange(ProductResolver.LinkKeys(order.Lines));
+            keys.AddRange(CustomerSync.LinkKeys(order));
+            keys.AddRange(order.Refunds.Select(r => r.Id));
+        }
+
+        return keys;
+    }
+
+    /// <summary>An unpaid order not yet in Odoo waits for its payment, unless the store imports unpaid orders.</summary>
+    public static bool WaitsForPayment(StoreOrderSetup setup, CommerceOrder order, JsonNode? existing) =>
+        existing is null && !OrderPayment.IsPaid(order) && !setup.Settings.ImportUnpaidOrders;
+
+    /// <summary>The order's sale order: by its link, else by its origin (a create whose answer was lost). Only reads.</summary>
+    public static async Task<JsonNode?> FindSaleOrderAsync(OdooClient odoo, StoreOrderSetup setup, string orderId, LinkSet links, CancellationToken cancellationToken)
     {
         if (links.OdooId(RecordLinkKind.Order, orderId) is { } linked
             && (await odoo.ReadAsync("sale.order", [linked], SaleOrderFields.Summary, cancellationToken)).FirstOrDefault() is { } found)
