@@ -1,13 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Sync.Settings.Coverage;
 using Portal.Sync.Tenancy;
-using Portal.Sync.Tests.Settings;
 
 namespace Portal.Sync.Tests;
 
@@ -28,9 +25,6 @@ internal sealed class SyncTestHost : IAsyncDisposable
             .AddPortalData(configuration, directory)
             .AddSync()
             .AddSingleton<TimeProvider>(Clock);
-
-        // The mapping coverage is another change's to implement; until it is registered, feature gating reads this one.
-        collection.TryAddSingleton<IMappingCoverage, FakeMappingCoverage>();
         configure?.Invoke(collection);
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }

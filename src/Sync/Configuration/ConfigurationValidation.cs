@@ -8,6 +8,7 @@ using Portal.Sync.Flows.Products;
 using Portal.Sync.Flows.Stock;
 using Portal.Sync.Odoo.Connection;
 using Portal.Sync.Settings;
+using Portal.Sync.Settings.Features;
 using Portal.Sync.Shopify;
 using Portal.Sync.Stores;
 using Portal.Sync.WooCommerce;
@@ -30,7 +31,8 @@ public sealed partial class ConfigurationValidation(
     IValidator<ShippingMappingForm> shippingValidator,
     IValidator<PaymentJournalMappingForm> journalValidator,
     IValidator<LocationMappingForm> locationValidator,
-    IValidator<ProductLinkForm> productLinkValidator)
+    IValidator<ProductLinkForm> productLinkValidator,
+    IValidator<StoreFeaturesForm> featuresValidator)
 {
     private const int MaxEmailLength = 254;
 
@@ -81,10 +83,7 @@ public sealed partial class ConfigurationValidation(
             ? await ValidateShopifyAsync(store, path, errors, cancellationToken)
             : await ValidateWooCommerceAsync(store, path, errors, cancellationToken);
         var features = Features(store.Features, path, errors);
-        if (!Enum.IsDefined(store.ProductDirection))
-        {
-            errors.Add(new ConfigurationError($"{path}.productDirection", "Choose which way products go."));
-        }
+        await ValidateFeaturesAsync(store, features, path, errors, cancellationToken);
 
         if (store.NotificationEmail is { } email && (email.Length > MaxEmailLength || !MailAddress.TryCreate(email, out _)))
         {
@@ -124,6 +123,29 @@ public sealed partial class ConfigurationValidation(
         }
 
         return errors.Count == before ? new ValidatedStore(store, address, credentialsJson!, appSecret, features) : null;
+    }
+
+    /// <summary>
+    /// The Features tab's validator, and the mapping requirements the file itself can answer (Refunds need Orders, Stock
+    /// and Fulfilment a mapped primary location, one customer for every order a chosen customer). Left-out mappings or
+    /// order settings stay as the store has them, so they are not judged from the file.
+    /// </summary>
+    private async Task ValidateFeaturesAsync(StoreConfiguration store, StoreFeatures features, string path, List<ConfigurationError> errors, CancellationToken cancellationToken)
+    {
+        var form = new StoreFeaturesForm { Products = store.ProductDirection, NotifyCustomerOnFulfilment = store.OutboundSettings?.NotifyCustomerOnFulfilment ?? true };
+        Report(await featuresValidator.ValidateAsync(form, cancellationToken), path, [], errors,
+            new Dictionary<string, string> { [nameof(StoreFeaturesForm.Products)] = "productDirection" });
+
+        var wanted = store.LocationMappings is null ? features & ~(StoreFeatures.Stock | StoreFeatures.Fulfilment) : features;
+        var customers = store.OrderSettings ?? new StoreOrderSettingsForm { CustomerStrategy = CustomerStrategy.MatchByEmail };
+        var readiness = new StoreFeatureReadiness(Guid.Empty, null, null,
+            store.LocationMappings?.Any(m => m is { IsPrimary: true } && (m.OdooWarehouseId is not null || m.OdooLocationId is not null)) == true,
+            customers.CustomerStrategy, customers.SingleCustomerId);
+        foreach (var block in StoreFeatureRequirements.SettingsBlocks(readiness, wanted))
+        {
+            var index = store.Features.FindIndex(name => string.Equals(name, block.Feature.ToString(), StringComparison.OrdinalIgnoreCase));
+            errors.Add(new ConfigurationError($"{path}.features[{index}]", $"{block.Feature} cannot be on. {block.Reason}"));
+        }
     }
 
     private async Task<(string? Credentials, string? AppSecret, string Address)> ValidateShopifyAsync(

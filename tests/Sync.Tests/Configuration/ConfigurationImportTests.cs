@@ -208,6 +208,30 @@ public class ConfigurationImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Features_the_file_cannot_support_are_refused_as_the_features_tab_refuses_them()
+    {
+        var document = JsonNode.Parse(ConfigurationTestBed.Sample)!;
+        var shop = document["stores"]![0]!;
+        shop["features"] = new JsonArray("Refunds", "Stock");
+        shop["locationMappings"]![0]!["isPrimary"] = false;
+
+        var result = await bed.ImportAsync(bed.Alpha, document.ToJsonString());
+
+        Assert.False(result.Applied);
+        Assert.Equal(
+            [
+                ("stores[0].features[0]", "Refunds cannot be on. Refunds need Orders: a refund is credited against the order the connector imported."),
+                ("stores[0].features[1]", "Stock cannot be on. The store's primary location is not mapped to an Odoo warehouse or stock location."),
+            ],
+            result.Errors.Select(e => (e.Path, e.Message)));
+
+        // Mappings left out of the file stay as the store has them, so the file does not judge Stock by them.
+        shop["features"] = new JsonArray("Orders", "Stock");
+        shop.AsObject().Remove("locationMappings");
+        Assert.True((await bed.ImportAsync(bed.Alpha, document.ToJsonString(), apply: false)).IsValid);
+    }
+
+    [Fact]
     public async Task A_dry_run_says_what_would_change_and_changes_nothing()
     {
         var preview = await bed.ImportAsync(bed.Alpha, ConfigurationTestBed.Sample, apply: false);

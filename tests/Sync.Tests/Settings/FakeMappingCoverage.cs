@@ -2,20 +2,22 @@ using Portal.Sync.Settings.Coverage;
 
 namespace Portal.Sync.Tests.Settings;
 
-/// <summary>A mapping coverage that answers what a test set, or throws what it set, and counts the reads.</summary>
-internal sealed class FakeMappingCoverage : IMappingCoverage
+/// <summary>A mapping coverage that answers what a test set (no more orders than asked for), or throws what it set, and counts the reads.</summary>
+internal sealed class FakeMappingCoverage(MappingCoverage? answer = null) : IMappingCoverage
 {
-    public static readonly MappingCoverage Complete = new(0, 0, [], [], []);
-
-    public MappingCoverage Coverage { get; set; } = Complete;
+    public MappingCoverage Coverage { get; set; } = answer ?? new MappingCoverage(0, 0, [], [], []);
 
     public Exception? Failure { get; set; }
 
     public int Reads { get; private set; }
 
+    public static FakeMappingCoverage Complete(int orders) => new(new MappingCoverage(orders, orders, [], [], []));
+
     public Task<MappingCoverage> ReadAsync(Guid storeId, int recentOrders, CancellationToken cancellationToken = default)
     {
         Reads++;
-        return Failure is null ? Task.FromResult(Coverage) : Task.FromException<MappingCoverage>(Failure);
+        return Failure is null
+            ? Task.FromResult(Coverage with { OrdersRead = Math.Min(Coverage.OrdersRead, recentOrders) })
+            : Task.FromException<MappingCoverage>(Failure);
     }
 }

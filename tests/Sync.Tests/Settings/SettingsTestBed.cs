@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Sync.Settings.Coverage;
 using Portal.Sync.Tenancy;
 
 namespace Portal.Sync.Tests.Settings;
@@ -25,7 +27,8 @@ internal sealed class SettingsTestBed : IAsyncDisposable
 
     public static async Task<SettingsTestBed> StartAsync()
     {
-        var bed = new SettingsTestBed(await SyncTestHost.StartAsync());
+        // Feature gating reads the coverage the test sets, not the store's orders.
+        var bed = new SettingsTestBed(await SyncTestHost.StartAsync(services => services.Replace(ServiceDescriptor.Singleton<IMappingCoverage>(new FakeMappingCoverage()))));
         bed.Alpha = await bed.Host.AddTenantAsync("Alpha");
         bed.Bravo = await bed.Host.AddTenantAsync("Bravo");
         bed.AlphaStore = await bed.AddStoreAsync(bed.Alpha, "Alpha EU");

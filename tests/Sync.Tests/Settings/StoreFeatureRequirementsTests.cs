@@ -15,7 +15,7 @@ public class StoreFeatureRequirementsTests
 
     private static StoreFeatureReadiness Ready(MappingCoverage? coverage = null, string? problem = null, bool primaryMapped = true,
         CustomerStrategy strategy = CustomerStrategy.MatchByEmail, long? singleCustomer = null) =>
-        new(Store, problem is null ? coverage ?? FakeMappingCoverage.Complete : null, problem, primaryMapped, strategy, singleCustomer);
+        new(Store, problem is null ? coverage ?? FakeMappingCoverage.Complete(0).Coverage : null, problem, primaryMapped, strategy, singleCustomer);
 
     [Fact]
     public void Complete_mappings_block_nothing()

@@ -35,6 +35,19 @@ public static class StoreFeatureRequirements
         return blocks;
     }
 
+    /// <summary>
+    /// Why features of <paramref name="wanted"/> cannot work by the store's settings and location mappings alone: the
+    /// checks of Orders and Payments need the store's recent orders, which a configuration file does not have.
+    /// </summary>
+    public static IReadOnlyList<FeatureBlock> SettingsBlocks(StoreFeatureReadiness readiness, StoreFeatures wanted)
+    {
+        ArgumentNullException.ThrowIfNull(readiness);
+        return Enum.GetValues<StoreFeatures>()
+            .Where(f => f is not StoreFeatures.None and not StoreFeatures.Default && wanted.HasFlag(f) && !NeedsCoverage(f))
+            .SelectMany(f => BlocksOf(readiness, f, wanted))
+            .ToList();
+    }
+
     /// <summary>Why the features <paramref name="after"/> switches on (that <paramref name="before"/> has off) may not be switched on.</summary>
     public static IReadOnlyList<FeatureBlock> Refusals(StoreFeatureReadiness readiness, StoreFeatures before, StoreFeatures after) =>
         Blocks(readiness, after).Where(b => !before.HasFlag(b.Feature)).ToList();
