@@ -35,7 +35,9 @@ public class MappingWizardTests : IAsyncLifetime
 
     private IElement Row(string name) => Dialog().QuerySelectorAll("tr[data-wizard-row]").Single(r => r.GetAttribute("data-wizard-row") == name);
 
-    private string Suggested(string label) => StoreSettingsContext.Selected(Dialog(), label);
+    // A select shows its chosen item's text once it has rendered its items, a moment after the dialog opens.
+    private Task AssertSuggestedAsync(string expected, string label) =>
+        context.Dialogs.WaitForAssertionAsync(() => Assert.Equal(expected, StoreSettingsContext.Selected(Dialog(), label)), StoreSettingsContext.OdooWait);
 
     private Task ClickInDialogAsync(string text) => Dialog().QuerySelectorAll("button").Single(b => b.TextContent.Trim() == text).ClickAsync(new());
 
@@ -69,17 +71,19 @@ public class MappingWizardTests : IAsyncLifetime
 
         var opening = ClickAsync(page, "Map from recent orders");
 
+        await context.DialogAsync();
+
         Assert.Equal("Of the last 200 orders, 192 map cleanly; 4 use 'GST 5 %', 3 use 'TVA 20%' and 1 uses '', which have no mapping.",
             Dialog().QuerySelector("[data-testid=wizard-preview]")!.TextContent.Trim());
-        Assert.Equal("Tax 5% (5 %)", Suggested("Odoo sale tax for GST 5 %"));
-        Assert.Equal("TVA 20% TTC (20 %, included, France)", Suggested("Odoo sale tax for TVA 20%"));
-        Assert.Equal("Tax 10% (10 %)", Suggested("Odoo sale tax for (untitled)"));
+        await AssertSuggestedAsync("Tax 5% (5 %)", "Odoo sale tax for GST 5 %");
+        await AssertSuggestedAsync("TVA 20% TTC (20 %, included, France)", "Odoo sale tax for TVA 20%");
+        await AssertSuggestedAsync("Tax 10% (10 %)", "Odoo sale tax for (untitled)");
         Assert.StartsWith("Mapped: ", Row("Sales tax").QuerySelector("[data-testid=wizard-mapped]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["GST 5 %", "5 %", "CA", "No", "4"], Row("GST 5 %").QuerySelectorAll("td").Take(5).Select(td => td.TextContent.Trim()));
 
         await ClickInDialogAsync("Save mappings");
 
-        context.Dialogs.WaitForAssertion(() => Assert.Equal("Enter the tax's title as the store's orders name it, e.g. TVA 20%.",
+        await context.Dialogs.WaitForAssertionAsync(() => Assert.Equal("Enter the tax's title as the store's orders name it, e.g. TVA 20%.",
             Row("(untitled)").QuerySelector("[data-testid=wizard-row-problem]")!.TextContent.Trim()));
         var saved = await context.ReadAsync(db => db.TaxMappings.OrderBy(m => m.Title).ToListAsync());
         Assert.Equal([("GST 5 %", 0.05m, "CA", false), ("TVA 20%", 0.2m, "FR", true)], saved.Select(m => (m.Title, m.Rate, m.CountryCode, m.PriceIncluded)));
@@ -89,12 +93,12 @@ public class MappingWizardTests : IAsyncLifetime
         await ClickInDialogAsync("Close");
         await opening;
 
-        var offer = page.WaitForElement("[data-testid=retry-offer]");
+        var offer = await page.WaitForElementAsync("[data-testid=retry-offer]", StoreSettingsContext.OdooWait);
         Assert.Contains("2 jobs wait for the store's tax mappings.", offer.TextContent, StringComparison.Ordinal);
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=mappings] tbody tr").Count));
+        await page.WaitForAssertionAsync(() => Assert.Equal(2, page.FindAll("[data-testid=mappings] tbody tr").Count), StoreSettingsContext.OdooWait);
         await ClickAsync(page, "Retry the 2 jobs waiting for it");
 
-        page.WaitForAssertion(() => Assert.Contains("2 job(s) are queued to run again.", context.Snackbars()));
+        await page.WaitForAssertionAsync(() => Assert.Contains("2 job(s) are queued to run again.", context.Snackbars()), StoreSettingsContext.OdooWait);
         Assert.Empty(page.FindAll("[data-testid=retry-offer]"));
         var states = await context.ReadAsync(db => db.Jobs.OrderBy(j => j.Subject).Select(j => j.State).ToListAsync());
         Assert.Equal([JobState.Pending, JobState.Pending, JobState.NeedsAttention], states);
@@ -106,22 +110,23 @@ public class MappingWizardTests : IAsyncLifetime
         coverage.Result = new MappingCoverage(10, 0, [], [new SeenGateway("shopify_payments", null, 8, null), new SeenGateway("bogus", "Bogus Gateway", 2, null)], []);
         var page = await RenderAsync("journals");
         var opening = ClickAsync(page, "Map from recent orders");
+        await context.DialogAsync();
 
-        Assert.Equal("Shopify Payments", Suggested("Odoo journal for shopify_payments"));
-        Assert.Equal("Leave unmapped", Suggested("Odoo journal for bogus"));
+        await AssertSuggestedAsync("Shopify Payments", "Odoo journal for shopify_payments");
+        await AssertSuggestedAsync("Leave unmapped", "Odoo journal for bogus");
         await context.PickAsync(Row("shopify_payments"), "Odoo journal for shopify_payments", "Leave unmapped");
         await ClickInDialogAsync("Save mappings");
 
-        context.Dialogs.WaitForAssertion(() => Assert.Equal("Choose an Odoo journal for at least one row, or cancel.",
+        await context.Dialogs.WaitForAssertionAsync(() => Assert.Equal("Choose an Odoo journal for at least one row, or cancel.",
             Dialog().QuerySelector("[data-testid=wizard-refusal]")!.TextContent.Trim()));
         await context.PickAsync(Row("bogus"), "Odoo journal for bogus", "Bank");
         await ClickInDialogAsync("Save mappings");
         await opening;
 
-        page.WaitForAssertion(() => Assert.Empty(context.Dialogs.FindAll(".mud-dialog")));
+        await page.WaitForAssertionAsync(() => Assert.Empty(context.Dialogs.FindAll(".mud-dialog")), StoreSettingsContext.OdooWait);
         var saved = await context.ReadAsync(db => db.PaymentJournalMappings.SingleAsync());
         Assert.Equal("bogus", saved.Gateway);
-        page.WaitForAssertion(() => Assert.Equal("bogus", page.Find("[data-testid=mappings] tbody tr").GetAttribute("data-mapping")));
+        await page.WaitForAssertionAsync(() => Assert.Equal("bogus", page.Find("[data-testid=mappings] tbody tr").GetAttribute("data-mapping")), StoreSettingsContext.OdooWait);
     }
 
     [Fact]
@@ -130,8 +135,9 @@ public class MappingWizardTests : IAsyncLifetime
         coverage.Result = new MappingCoverage(5, 0, [], [], [new SeenShippingMethod("express", "Express", 5, false)]);
         var page = await RenderAsync("shipping");
         var opening = ClickAsync(page, "Map from recent orders");
+        await context.DialogAsync();
 
-        Assert.Equal("Express delivery", Suggested("Odoo carrier for express"));
+        await AssertSuggestedAsync("Express delivery", "Odoo carrier for express");
         await ClickInDialogAsync("Save mappings");
         await opening;
 
@@ -148,8 +154,9 @@ public class MappingWizardTests : IAsyncLifetime
             return await db.SaveChangesAsync();
         }));
         var opening = ClickAsync(page, "Map the store's locations");
+        await context.DialogAsync();
 
-        Assert.Equal("San Francisco", Suggested("Odoo warehouse for WooCommerce site"));
+        await AssertSuggestedAsync("San Francisco", "Odoo warehouse for WooCommerce site");
         await ClickInDialogAsync("Save mappings");
         await opening;
 
@@ -161,6 +168,7 @@ public class MappingWizardTests : IAsyncLifetime
     public async Task A_viewer_gets_no_wizard_and_no_retry_offer()
     {
         var page = await RenderAsync("taxes", TenantRole.Viewer);
+        await page.WaitForAssertionAsync(() => Assert.Empty(page.FindAll("[data-testid=odoo-loading]")), StoreSettingsContext.OdooWait);
 
         Assert.Empty(page.FindAll("[data-testid=mapping-wizard]"));
         Assert.Empty(page.FindAll("[data-testid=retry-offer]"));
@@ -170,13 +178,17 @@ public class MappingWizardTests : IAsyncLifetime
     public async Task Saving_in_the_existing_dialog_offers_the_retry_too()
     {
         var page = await RenderAsync("journals", before: () => ParkAsync("1003", $"stores/{context.StoreId}/mappings/journals?gateway=paypal"));
+
+        // The dialog offers the journals the page read from Odoo.
+        await page.WaitForAssertionAsync(() => Assert.Empty(page.FindAll("[data-testid=odoo-loading]")), StoreSettingsContext.OdooWait);
         var adding = ClickAsync(page, "Add journal mapping");
+        await context.DialogAsync();
         await StoreSettingsContext.Field(Dialog(), "Payment gateway").ChangeAsync(new() { Value = "paypal" });
-        await context.PickAsync(Dialog(), "Odoo journal", "PayPal");
+        await context.PickAsync(Dialog(), "Odoo journal", "Bank");
         await Dialog().QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Save").ClickAsync(new());
         await adding;
 
-        page.WaitForAssertion(() => Assert.Contains("Retry the job waiting for it", page.Find("[data-testid=retry-offer]").TextContent, StringComparison.Ordinal));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Retry the job waiting for it", page.Find("[data-testid=retry-offer]").TextContent, StringComparison.Ordinal), StoreSettingsContext.OdooWait);
     }
 
     private sealed class StubCoverage : IMappingCoverage

@@ -79,7 +79,16 @@ internal sealed class StoreSettingsContext : IAsyncDisposable
         return await read(db);
     }
 
+    /// <summary>How long a wait may take that includes a first call to the fake Odoo (a busy machine's first HTTP call and JIT).</summary>
+    public static readonly TimeSpan OdooWait = TimeSpan.FromSeconds(15);
+
     public IElement Dialog() => Dialogs.WaitForElement(".mud-dialog");
+
+    /// <summary>
+    /// Waits for a dialog whose opening reads Odoo. The wait yields the test's thread, which the opening's continuations
+    /// may need: a blocking wait would hold them back until it timed out.
+    /// </summary>
+    public Task<IElement> DialogAsync() => Dialogs.WaitForElementAsync(".mud-dialog", OdooWait);
 
     /// <summary>The input a label names, found as a screen reader finds it: every field must be labelled.</summary>
     public static IElement Field(IElement container, string label)
@@ -96,9 +105,10 @@ internal sealed class StoreSettingsContext : IAsyncDisposable
     public async Task PickAsync(IElement container, string label, string item)
     {
         await Field(container, label).Closest(".mud-input-control")!.MouseDownAsync(new());
-        var option = Popovers.WaitForElements(".mud-popover-open .mud-list-item")
-            .First(i => i.TextContent.Trim().StartsWith(item, StringComparison.Ordinal));
-        await option.ClickAsync(new());
+        IElement? option = null;
+        await Popovers.WaitForStateAsync(() => (option = Popovers.FindAll(".mud-popover-open .mud-list-item")
+            .FirstOrDefault(i => i.TextContent.Trim().StartsWith(item, StringComparison.Ordinal))) is not null, OdooWait);
+        await option!.ClickAsync(new());
     }
 
     public async ValueTask DisposeAsync()
