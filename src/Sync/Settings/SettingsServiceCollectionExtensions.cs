@@ -24,6 +24,7 @@ public static class SettingsServiceCollectionExtensions
         services.AddScoped<ShippingMappings>();
         services.AddScoped<PaymentJournalMappings>();
         services.AddScoped<LocationMappings>();
+        services.AddScoped<StoreLocations>();
         services.AddScoped<ProductLinks>();
         services.AddScoped<OdooChoices>();
         services.AddScoped<IMappingCoverage, MappingCoverageReader>();

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using Portal.Sync.Commerce;
 using Portal.Sync.Stores;
 
 namespace Portal.Sync.Shopify;
@@ -18,6 +19,23 @@ internal sealed class ShopifyInventory(ShopifyGraphQlClient graphQl) : IStoreInv
     private ShopifyGraphQlClient GraphQl { get; } = graphQl;
 
     public int WriteBatchSize => ShopifyOptions.MaxPageSize;
+
+    public async Task<IReadOnlyList<CommerceLocation>> LocationsAsync(CancellationToken cancellationToken)
+    {
+        var locations = new List<CommerceLocation>();
+        await foreach (var node in ShopifyConnection.AllAsync(async (after, token) =>
+        {
+            var data = await GraphQl.QueryAsync(ShopifyOperations.Locations, new JsonObject { ["first"] = ShopifyOptions.MaxPageSize, ["after"] = after }, token);
+            return ShopifyConnection.Read(data["locations"], "locations");
+        }, cancellationToken))
+        {
+            locations.Add(new CommerceLocation(
+                node["id"]?.GetValue<string>() ?? throw ShopifyErrors.NotUnderstood(GraphQl.Shop, "Locations", "a location without id"),
+                node["name"]?.GetValue<string>() ?? ""));
+        }
+
+        return locations;
+    }
 
     public async IAsyncEnumerable<IReadOnlyList<StoreStockItem>> ItemsAsync(string storeLocationId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

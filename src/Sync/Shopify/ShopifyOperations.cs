@@ -21,6 +21,8 @@ internal static class ShopifyOperations
 
     public static ShopifyOperation InventorySetQuantities { get; } = ShopifyOperation.Load("InventorySetQuantities");
 
+    public static ShopifyOperation Locations { get; } = ShopifyOperation.Load("Locations");
+
     public static ShopifyOperation InventoryLevels { get; } = ShopifyOperation.Load("InventoryLevels");
 
     public static ShopifyOperation InventoryItemQuantities { get; } = ShopifyOperation.Load("InventoryItemQuantities");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Portal.Sync.Commerce;
 using Portal.Sync.Stores;
 using static Portal.Sync.WooCommerce.WooCommerceJson;
 
@@ -17,6 +18,9 @@ internal sealed class WooCommerceInventory(WooCommerceRestClient rest) : IStoreI
     private WooCommerceRestClient Rest { get; } = rest;
 
     public int WriteBatchSize => WooCommerceOptions.MaxItemsPerRequest;
+
+    public Task<IReadOnlyList<CommerceLocation>> LocationsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CommerceLocation>>([WooCommercePayloads.Location]);
 
     public async IAsyncEnumerable<IReadOnlyList<StoreStockItem>> ItemsAsync(string storeLocationId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

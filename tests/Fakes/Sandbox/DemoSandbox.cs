@@ -47,6 +47,7 @@ public sealed class DemoSandbox : IAsyncDisposable
         wooCommerce.Currency = "USD";
         SandboxCatalogue.Stock(wooCommerce.Shop);
 
+        SandboxOrders.History(shopify, wooCommerce);
         var sandbox = new DemoSandbox(await FakeOdooServer.StartAsync(OdooMajor, port: ports.Odoo), shopify, wooCommerce);
         sandbox.control = await LoopbackServer.StartAsync(app => SandboxControl.Map(app, sandbox), ports.Control);
         return sandbox;

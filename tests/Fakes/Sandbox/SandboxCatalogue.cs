@@ -21,6 +21,8 @@ public static class SandboxCatalogue
 
     public static void Stock(FakeShopifyServer shop)
     {
+        shop.Locations.Clear();
+        shop.Locations[ShopifyLocation] = ShopifyLocationName;
         foreach (var (name, sku, barcode, price, _) in FakeOdooSeed.Goods)
         {
             shop.AddProduct(name, new FakeShopifyVariantSpec(sku, barcode, Price: (decimal)price));

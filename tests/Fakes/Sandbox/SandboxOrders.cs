@@ -1,4 +1,6 @@
 using Portal.Fakes.Orders;
+using Portal.Fakes.Shopify;
+using Portal.Fakes.WooCommerce;
 
 namespace Portal.Fakes.Sandbox;
 
@@ -20,6 +22,25 @@ public static class SandboxOrders
     public const string ShopifyGateway = "shopify_payments";
 
     public const string WooCommerceGateway = "paypal";
+
+    /// <summary>How many orders each store had before the sandbox started, for the mapping wizards to learn from.</summary>
+    public const int PastOrders = 3;
+
+    /// <summary>
+    /// Gives each store <see cref="PastOrders"/> ordinary orders placed two days ago: older than the portal's first poll
+    /// looks back, so they are not imported unless someone asks for the recent orders.
+    /// </summary>
+    public static void History(FakeShopifyServer shopify, FakeWooCommerceServer wooCommerce)
+    {
+        ArgumentNullException.ThrowIfNull(shopify);
+        ArgumentNullException.ThrowIfNull(wooCommerce);
+        var placedAt = TimeProvider.System.GetUtcNow().AddDays(-2);
+        for (var i = 0; i < PastOrders; i++)
+        {
+            shopify.AddOrder(Basket(ShopifyGateway, unmappedTax: false), placedAt.AddMinutes(i));
+            wooCommerce.Shop.AddOrder(Basket(WooCommerceGateway, unmappedTax: false), placedAt.AddMinutes(i));
+        }
+    }
 
     public static FakeOrderSpec Basket(string gateway, bool unmappedTax)
     {

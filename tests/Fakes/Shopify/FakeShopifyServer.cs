@@ -47,6 +47,7 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
         ["refund"] = "read_orders",
         ["inventorySetQuantities"] = "write_inventory",
         ["location"] = "read_inventory",
+        ["locations"] = "read_locations",
         ["productVariants"] = "read_products",
         ["product"] = "read_products",
         ["productSet"] = "write_products",
@@ -98,7 +99,7 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
 
     public string PlanName { get; set; } = "Basic";
 
-    public IReadOnlyList<string> GrantedScopes { get; set; } = ["read_orders", "read_products", "write_products", "write_files", "read_inventory", "write_inventory"];
+    public IReadOnlyList<string> GrantedScopes { get; set; } = ["read_orders", "read_products", "write_products", "write_files", "read_inventory", "write_inventory", "read_locations"];
 
     /// <summary>Orders by their numeric id, as GraphQL Order objects (see <see cref="FakeShopifyOrder"/>).</summary>
     public ConcurrentDictionary<long, JsonObject> Orders { get; } = new();
@@ -106,6 +107,9 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
     public IReadOnlyList<FakeShopifyWebhookSubscription> WebhookSubscriptions => subscriptions.Values.OrderBy(s => s.Id).ToList();
 
     public IReadOnlyDictionary<(string Item, string Location), int> Inventory => inventory;
+
+    /// <summary>The shop's active locations by gid, with their names; the orders' fulfillment orders are at the first.</summary>
+    public ConcurrentDictionary<string, string> Locations { get; } = new() { [$"gid://shopify/Location/{FakeShopifyPlacedOrder.LocationId}"] = "Shop location" };
 
     /// <summary>The API version of the last GraphQL request.</summary>
     public string? LastApiVersion { get; private set; }
@@ -481,6 +485,9 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
                 var refundId = request.StringArgument(field, "id")!;
                 return Orders.Values.SelectMany(order => order["refunds"]?.AsArray() ?? []).OfType<JsonObject>()
                     .FirstOrDefault(refund => refund["id"]!.GetValue<string>() == refundId) is { } refund ? request.Project(refund, field.SelectionSet!) : null;
+            case "locations":
+                return request.Connection(new JsonArray(Locations.OrderBy(l => l.Key.Length).ThenBy(l => l.Key, StringComparer.Ordinal)
+                    .Select(l => (JsonNode)new JsonObject { ["__typename"] = "Location", ["id"] = l.Key, ["name"] = l.Value, ["isActive"] = true }).ToArray()), field);
             case "webhookSubscriptions":
                 return request.Connection(new JsonArray(WebhookSubscriptions.Select(s => (JsonNode)Json(s)).ToArray()), field);
             case "location":

@@ -1,5 +1,6 @@
 using System.Net;
 using Portal.Fakes.Shopify;
+using Portal.Sync.Commerce;
 using Portal.Sync.Shopify;
 using Portal.Sync.Stores;
 
@@ -92,6 +93,21 @@ public class ShopifyStoreClientTests
         await client.DeleteWebhookAsync(created.Id, CancellationToken.None);
 
         Assert.Equal(["CARTS_UPDATE", "APP_UNINSTALLED"], shop.Server.WebhookSubscriptions.Select(s => s.Topic));
+    }
+
+    [Fact]
+    public async Task Locations_are_the_shops_active_ones_with_their_names_and_need_read_locations()
+    {
+        await using var shop = await ShopifyTestShop.StartAsync();
+        shop.Server.Locations["gid://shopify/Location/7"] = "Paris warehouse";
+        var client = shop.Client();
+
+        var locations = await client.Inventory.LocationsAsync(CancellationToken.None);
+
+        Assert.Equal([new CommerceLocation("gid://shopify/Location/7", "Paris warehouse"), new CommerceLocation($"gid://shopify/Location/{FakeShopifyPlacedOrder.LocationId}", "Shop location")], locations);
+        shop.Server.GrantedScopes = ["read_orders"];
+        var denied = await Assert.ThrowsAsync<StoreApiException>(() => client.Inventory.LocationsAsync(CancellationToken.None));
+        Assert.Equal(StoreApiErrorKind.Permission, denied.Kind);
     }
 
     [Fact]

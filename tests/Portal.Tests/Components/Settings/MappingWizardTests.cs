@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Components.Pages.Stores;
 using Portal.Data.Entities;
 using Portal.Sync.Jobs;
+using Portal.Sync.Secrets;
 using Portal.Sync.Settings.Coverage;
 using Portal.Sync.Tenancy;
+using Portal.Sync.WooCommerce;
 
 namespace Portal.Tests.Components.Settings;
 
@@ -150,7 +152,10 @@ public class MappingWizardTests : IAsyncLifetime
     {
         var page = await RenderAsync("locations", before: () => context.ReadAsync(async db =>
         {
-            (await db.Stores.SingleAsync()).Platform = StorePlatform.WooCommerce;
+            var store = await db.Stores.SingleAsync();
+            store.Platform = StorePlatform.WooCommerce;
+            store.Address = "https://wholesale.example.com/";
+            store.ProtectedCredentials = context.Pages.Services.GetRequiredService<SecretProtector>().Protect(new WooCommerceCredentials("ck_wizard", "cs_wizard").ToJson());
             return await db.SaveChangesAsync();
         }));
         var opening = ClickAsync(page, "Map the store's locations");
