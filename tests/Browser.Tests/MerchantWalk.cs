@@ -186,7 +186,7 @@ internal sealed class MerchantWalk(IPage page, DemoSandbox sandbox)
 
     private async Task GoToAsync(string link)
     {
-        await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
         await BrowserSession.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
     }
