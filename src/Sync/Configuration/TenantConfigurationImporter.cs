@@ -235,26 +235,12 @@ public sealed class TenantConfigurationImporter(
         var settings = await db.StoreOrderSettings.SingleOrDefaultAsync(s => s.StoreId == store.Id, cancellationToken);
         var probe = new StoreOrderSettings();
         form.ApplyTo(probe);
-        var changes = ValueChanges.Between(StoreOrderSettingsForm.From(settings), StoreOrderSettingsForm.From(probe));
-        if (changes.Count == 0)
-        {
-            tally.Keep();
-            return;
-        }
-
-        if (settings is null)
-        {
-            settings = new StoreOrderSettings { StoreId = store.Id };
-            db.StoreOrderSettings.Add(settings);
-            tally.Create(subject, $"order settings: {string.Join("; ", changes)}");
-        }
-        else
-        {
-            tally.Update(subject, $"order settings: {string.Join("; ", changes)}");
-        }
-
-        form.ApplyTo(settings);
-        settings.UpdatedAt = now;
+        Upsert(db.StoreOrderSettings, settings, () => new StoreOrderSettings { StoreId = store.Id },
+            ValueChanges.Between(StoreOrderSettingsForm.From(settings), StoreOrderSettingsForm.From(probe)), "order settings", subject, tally, row =>
+            {
+                form.ApplyTo(row);
+                row.UpdatedAt = now;
+            });
     }
 
     private static async Task ImportOutboundSettingsAsync(
@@ -266,26 +252,37 @@ public sealed class TenantConfigurationImporter(
         }
 
         var settings = await db.StoreOutboundSettings.SingleOrDefaultAsync(s => s.StoreId == store.Id, cancellationToken);
-        var changes = ValueChanges.Between(OutboundSettingsConfiguration.From(settings), outbound);
+        Upsert(db.StoreOutboundSettings, settings, () => new StoreOutboundSettings { StoreId = store.Id },
+            ValueChanges.Between(OutboundSettingsConfiguration.From(settings), outbound), "outbound settings", subject, tally, row =>
+            {
+                outbound.ApplyTo(row);
+                row.UpdatedAt = now;
+            });
+    }
+
+    /// <summary>Creates or updates a store's one row of <paramref name="what"/> when the document changes it, tallied with its changes.</summary>
+    private static void Upsert<TRow>(DbSet<TRow> set, TRow? row, Func<TRow> create, List<string> changes, string what, string subject, ImportTally tally, Action<TRow> apply)
+        where TRow : class
+    {
         if (changes.Count == 0)
         {
             tally.Keep();
             return;
         }
 
-        if (settings is null)
+        var described = $"{what}: {string.Join("; ", changes)}";
+        if (row is null)
         {
-            settings = new StoreOutboundSettings { StoreId = store.Id };
-            db.StoreOutboundSettings.Add(settings);
-            tally.Create(subject, $"outbound settings: {string.Join("; ", changes)}");
+            row = create();
+            set.Add(row);
+            tally.Create(subject, described);
         }
         else
         {
-            tally.Update(subject, $"outbound settings: {string.Join("; ", changes)}");
+            tally.Update(subject, described);
         }
 
-        outbound.ApplyTo(settings);
-        settings.UpdatedAt = now;
+        apply(row);
     }
 
     private static async Task ImportMappingsAsync(

@@ -40,11 +40,7 @@ public sealed class RecentOrdersImportFlow(PortalDbContextActivator activator, S
             var changes = await client.OrdersChangedSinceAsync(since, page, cancellationToken);
             foreach (var order in changes.Items)
             {
-                await jobs.EnqueueAsync(store.TenantId, StoreChangeJobs.OrderChanged(store.Id, order), cancellationToken);
-                foreach (var refund in order.Refunds)
-                {
-                    await jobs.EnqueueAsync(store.TenantId, StoreChangeJobs.RefundCreated(store.Id, order, refund), cancellationToken);
-                }
+                await StoreChangeJobs.EnqueueAsync(jobs, store, order, cancellationToken);
             }
 
             page = changes.NextCursor;
