@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
@@ -6,6 +5,7 @@ using FluentValidation.Results;
 using Portal.Data.Entities;
 using Portal.Sync.Flows.Products;
 using Portal.Sync.Flows.Stock;
+using Portal.Sync.Notifications;
 using Portal.Sync.Odoo.Connection;
 using Portal.Sync.Settings;
 using Portal.Sync.Settings.Features;
@@ -32,10 +32,9 @@ public sealed partial class ConfigurationValidation(
     IValidator<PaymentJournalMappingForm> journalValidator,
     IValidator<LocationMappingForm> locationValidator,
     IValidator<ProductLinkForm> productLinkValidator,
-    IValidator<StoreFeaturesForm> featuresValidator)
+    IValidator<StoreFeaturesForm> featuresValidator,
+    IValidator<StoreNotificationForm> notificationValidator)
 {
-    private const int MaxEmailLength = 254;
-
     public async Task<(IReadOnlyList<ValidatedStore> Stores, ValidatedOdooConnection? Odoo, IReadOnlyList<ConfigurationError> Errors)> ValidateAsync(
         TenantConfiguration configuration, CancellationToken cancellationToken)
     {
@@ -85,10 +84,7 @@ public sealed partial class ConfigurationValidation(
         var features = Features(store.Features, path, errors);
         await ValidateFeaturesAsync(store, features, path, errors, cancellationToken);
 
-        if (store.NotificationEmail is { } email && (email.Length > MaxEmailLength || !MailAddress.TryCreate(email, out _)))
-        {
-            errors.Add(new ConfigurationError($"{path}.notificationEmail", "Enter one e-mail address, or null to send none."));
-        }
+        Report(await notificationValidator.ValidateAsync(new StoreNotificationForm { NotificationEmail = store.NotificationEmail ?? "" }, cancellationToken), path, [], errors);
 
         if (store.OrderSettings is { } orderSettings)
         {

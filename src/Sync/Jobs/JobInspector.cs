@@ -105,12 +105,7 @@ public sealed class JobInspector(
             .Where(j => j.ErrorFingerprint == fingerprint && (j.State == JobState.NeedsAttention || j.State == JobState.Failed))
             .Select(j => new { j.Id, j.State })
             .ToListAsync(cancellationToken);
-        var retried = 0;
-        foreach (var job in members)
-        {
-            retried += await store.RetryAsync(tenantId, job.Id, job.State, tenant.ActorName, cancellationToken) ? 1 : 0;
-        }
-
+        var retried = await RetryEachAsync(tenantId, members.Select(m => (m.Id, m.State)), cancellationToken);
         audit.Record(db, "jobs.group-retried", fingerprint, $"{retried} of {members.Count} retried");
         await db.SaveChangesAsync(cancellationToken);
         return retried;
@@ -141,15 +136,22 @@ public sealed class JobInspector(
             return 0;
         }
 
-        var retried = 0;
-        foreach (var job in waiting)
-        {
-            retried += await store.RetryAsync(tenantId, job.Id, job.State, tenant.ActorName, cancellationToken) ? 1 : 0;
-        }
-
+        var retried = await RetryEachAsync(tenantId, waiting.Select(w => (w.Id, w.State)), cancellationToken);
         var storeName = await db.Stores.Where(s => s.Id == storeId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) ?? storeId.ToString();
         audit.Record(db, "jobs.mapping-retried", storeName, $"{retried} of {waiting.Count} jobs waiting for its {kind} mappings retried");
         await db.SaveChangesAsync(cancellationToken);
+        return retried;
+    }
+
+    /// <summary>Retries each job only if it is still in the state it was read in; returns how many were retried.</summary>
+    private async Task<int> RetryEachAsync(Guid tenantId, IEnumerable<(Guid Id, JobState State)> jobs, CancellationToken cancellationToken)
+    {
+        var retried = 0;
+        foreach (var (id, state) in jobs)
+        {
+            retried += await store.RetryAsync(tenantId, id, state, tenant.ActorName, cancellationToken) ? 1 : 0;
+        }
+
         return retried;
     }
 

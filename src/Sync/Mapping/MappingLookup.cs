@@ -16,6 +16,9 @@ public static class MappingLookup
     public static string TaxCountry(CommerceTaxLine tax, string? orderCountryCode) =>
         (tax.CountryCode ?? orderCountryCode ?? "").ToUpperInvariant();
 
+    /// <summary>Whether the order's lines carry their taxes; older Shopify orders carry them only on the order, whose lines then take the store's default tax.</summary>
+    public static bool TaxedPerLine(CommerceOrder order) => order.Lines.Any(l => l.Taxes.Count > 0) || order.ShippingLines.Any(s => s.Taxes.Count > 0);
+
     /// <summary>The country an order's taxes fall back to: where it ships, else where it is billed.</summary>
     public static string? OrderCountry(CommerceOrder order) => (order.ShippingAddress ?? order.BillingAddress)?.CountryCode;
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Sync.Auditing;
+using Portal.Sync.Settings;
 using Portal.Sync.Tenancy;
 
 namespace Portal.Sync.Notifications;
@@ -14,8 +15,7 @@ public sealed class StoreNotificationService(
     {
         tenant.Demand(TenantPermission.View);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storeId && s.RemovedAt == null, cancellationToken)
-                    ?? throw new KeyNotFoundException($"No store {storeId} in this tenant.");
+        var store = await SettingsStores.FindAsync(db, storeId, cancellationToken);
         return new StoreNotificationForm { NotificationEmail = store.NotificationEmail ?? "" };
     }
 

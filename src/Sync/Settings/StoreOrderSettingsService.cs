@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
@@ -40,24 +39,8 @@ public sealed class StoreOrderSettingsService(
 
         form.ApplyTo(settings);
         settings.UpdatedAt = clock.GetUtcNow();
-        var changes = Changes(before, StoreOrderSettingsForm.From(settings)).ToList();
+        var changes = ValueChanges.Between(before, StoreOrderSettingsForm.From(settings));
         audit.Record(db, "store-settings.saved", store.Name, changes.Count == 0 ? "no changes" : string.Join("; ", changes));
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    // Every setting is a value (an enum, a flag, an Odoo id, an amount), so each one changed reads "Name: old → new".
-    private static IEnumerable<string> Changes(StoreOrderSettingsForm before, StoreOrderSettingsForm after) =>
-        typeof(StoreOrderSettingsForm).GetProperties()
-            .Select(p => (p.Name, Old: Text(p.GetValue(before)), New: Text(p.GetValue(after))))
-            .Where(p => p.Old != p.New)
-            .Select(p => $"{p.Name}: {p.Old} → {p.New}");
-
-    private static string Text(object? value) => value switch
-    {
-        null => "none",
-
-        // G29 drops trailing zeros, so 0.01 read back from the database and 0.010 typed in are the same.
-        decimal amount => amount.ToString("G29", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
-    };
 }

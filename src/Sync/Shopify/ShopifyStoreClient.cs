@@ -59,29 +59,24 @@ public sealed class ShopifyStoreClient : IStoreClient
             ["query"] = string.Create(CultureInfo.InvariantCulture, $"updated_at:>='{since.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}'"),
         }, cancellationToken);
         var page = ShopifyConnection.Read(data["orders"], "orders");
-        var orders = new List<CommerceOrder>(page.Nodes.Count);
-        foreach (var node in page.Nodes)
-        {
-            // An order deleted since the listing is simply not there any more.
-            if (await FetchOrderAsync(node["id"]?.GetValue<string>() ?? throw ShopifyErrors.NotUnderstood(GraphQl.Shop, "OrdersChangedSince", "an order without id"),
-                    cancellationToken) is { } order)
-            {
-                orders.Add(order);
-            }
-        }
-
-        return new StorePage<CommerceOrder>(orders, page.NextCursor);
+        return new StorePage<CommerceOrder>(await FetchOrdersAsync(page.Nodes, "OrdersChangedSince", cancellationToken), page.NextCursor);
     }
 
     public async Task<IReadOnlyList<CommerceOrder>> RecentOrdersAsync(int count, CancellationToken cancellationToken)
     {
         var data = await GraphQl.QueryAsync(ShopifyOperations.RecentOrders, new JsonObject { ["last"] = ShopifyConnection.PageSize(count) }, cancellationToken);
-        var orders = new List<CommerceOrder>();
 
         // "last" of a list sorted oldest first: the newest come at the end.
-        foreach (var node in ShopifyConnection.Read(data["orders"], "orders").Nodes.Reverse())
+        return await FetchOrdersAsync(ShopifyConnection.Read(data["orders"], "orders").Nodes.Reverse(), "RecentOrders", cancellationToken);
+    }
+
+    /// <summary>Each listed order in full, in the listing's order; an order deleted since the listing is simply not there any more.</summary>
+    private async Task<List<CommerceOrder>> FetchOrdersAsync(IEnumerable<JsonObject> nodes, string operation, CancellationToken cancellationToken)
+    {
+        var orders = new List<CommerceOrder>();
+        foreach (var node in nodes)
         {
-            if (await FetchOrderAsync(node["id"]?.GetValue<string>() ?? throw ShopifyErrors.NotUnderstood(GraphQl.Shop, "RecentOrders", "an order without id"),
+            if (await FetchOrderAsync(node["id"]?.GetValue<string>() ?? throw ShopifyErrors.NotUnderstood(GraphQl.Shop, operation, "an order without id"),
                     cancellationToken) is { } order)
             {
                 orders.Add(order);

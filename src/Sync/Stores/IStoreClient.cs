@@ -14,7 +14,7 @@ public interface IStoreClient
     /// <summary>Orders changed at or after <paramref name="since"/>, oldest change first, one page at a time (refunds ride along on their order).</summary>
     Task<StorePage<CommerceOrder>> OrdersChangedSinceAsync(DateTimeOffset since, string? pageCursor, CancellationToken cancellationToken);
 
-    /// <summary>At most <paramref name="count"/> of the store's newest orders, newest first: the self-test's dry run reads them.</summary>
+    /// <summary>At most <paramref name="count"/> of the store's newest orders, newest first: the mapping coverage and the self-test read them.</summary>
     Task<IReadOnlyList<CommerceOrder>> RecentOrdersAsync(int count, CancellationToken cancellationToken);
 
     /// <summary>The order as it is now; null when the store has no such order.</summary>

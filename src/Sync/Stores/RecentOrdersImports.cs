@@ -5,6 +5,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Sync.Auditing;
 using Portal.Sync.Jobs;
+using Portal.Sync.Settings;
 using Portal.Sync.Tenancy;
 
 namespace Portal.Sync.Stores;
@@ -19,8 +20,7 @@ public sealed class RecentOrdersImports(
         var tenantId = tenant.Demand(TenantPermission.ManageSettings);
         await validator.ValidateAndThrowAsync(form, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storeId && s.RemovedAt == null, cancellationToken)
-                    ?? throw new KeyNotFoundException($"No store {storeId} in this tenant.");
+        var store = await SettingsStores.FindAsync(db, storeId, cancellationToken);
         if (!store.Enabled || store.ProtectedCredentials is null || !store.Features.HasFlag(StoreFeatures.Orders))
         {
             throw new InvalidOperationException($"{store.Name} takes no orders now: it must be connected and enabled, with the Orders feature on.");

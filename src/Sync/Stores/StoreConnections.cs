@@ -4,6 +4,7 @@ using Portal.Data.Entities;
 using Portal.Sync.Auditing;
 using Portal.Sync.Health;
 using Portal.Sync.Jobs;
+using Portal.Sync.Settings;
 using Portal.Sync.Tenancy;
 
 namespace Portal.Sync.Stores;
@@ -16,11 +17,10 @@ public sealed class StoreConnections(
     {
         tenant.Demand(TenantPermission.View);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var store = await FindAsync(db, storeId, cancellationToken);
+        var store = await SettingsStores.FindAsync(db, storeId, cancellationToken);
         var now = clock.GetUtcNow();
         return new StoreConnectionInfo(store.ProtectedCredentials is not null, store.ProtectedWebhookSecret is not null,
-            store.ProtectedPreviousWebhookSecret is not null && store.PreviousWebhookSecretValidUntil > now ? store.PreviousWebhookSecretValidUntil : null,
-            store.AllowInsecureHttp);
+            store.ProtectedPreviousWebhookSecret is not null && store.PreviousWebhookSecretValidUntil > now ? store.PreviousWebhookSecretValidUntil : null);
     }
 
     /// <summary>Asks the store who it is with the saved credentials, the way the flows do; the health page shows the result too, as after its "Check now".</summary>
@@ -36,7 +36,7 @@ public sealed class StoreConnections(
     {
         var tenantId = tenant.Demand(TenantPermission.ManageSettings);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var store = await FindAsync(db, storeId, cancellationToken);
+        var store = await SettingsStores.FindAsync(db, storeId, cancellationToken);
         if (store.ProtectedCredentials is null || !store.Enabled)
         {
             throw new InvalidOperationException($"{store.Name} must be connected and enabled before its webhooks can be registered.");
@@ -47,8 +47,4 @@ public sealed class StoreConnections(
         await jobs.EnqueueAsync(tenantId, SubscriptionSyncFlow.Request(store.Id, store.Name, $"requested-{clock.GetUtcNow().UtcTicks}"), cancellationToken);
         return $"Queued a {SubscriptionSyncFlow.Name} job: it registers {store.Name}'s missing webhooks and repairs the ones the platform disabled.";
     }
-
-    private static async Task<Store> FindAsync(PortalDbContext db, Guid storeId, CancellationToken cancellationToken) =>
-        await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storeId && s.RemovedAt == null, cancellationToken)
-        ?? throw new KeyNotFoundException($"No store {storeId} in this tenant.");
 }

@@ -63,10 +63,6 @@ public sealed class WooCommerceStoreClient : IStoreClient
             listed.HasNext ? (page + 1).ToString(CultureInfo.InvariantCulture) : null);
     }
 
-    /// <summary>
-    /// The order with its refunds in full: the order embeds only each refund's id, reason and total, so an order that
-    /// has refunds is followed by a read of all its refunds' pages.
-    /// </summary>
     /// <summary>The newest orders by creation date; refunds only as the listing embeds them (id, reason, total).</summary>
     public async Task<IReadOnlyList<CommerceOrder>> RecentOrdersAsync(int count, CancellationToken cancellationToken)
     {
@@ -84,6 +80,10 @@ public sealed class WooCommerceStoreClient : IStoreClient
         return orders;
     }
 
+    /// <summary>
+    /// The order with its refunds in full: the order embeds only each refund's id, reason and total, so an order that
+    /// has refunds is followed by a read of all its refunds' pages.
+    /// </summary>
     public async Task<CommerceOrder?> OrderAsync(string orderId, CancellationToken cancellationToken)
     {
         var id = Id(orderId);

@@ -1,3 +1,4 @@
+using Portal.Sync.Commerce;
 using Portal.Sync.Settings.Coverage;
 
 namespace Portal.Sync.Tests.Settings;
@@ -20,4 +21,7 @@ internal sealed class FakeMappingCoverage(MappingCoverage? answer = null) : IMap
             ? Task.FromResult(Coverage with { OrdersRead = Math.Min(Coverage.OrdersRead, recentOrders) })
             : Task.FromException<MappingCoverage>(Failure);
     }
+
+    public Task<MappingCoverage> CoverageOfAsync(Guid storeId, IReadOnlyList<CommerceOrder> orders, CancellationToken cancellationToken = default) =>
+        ReadAsync(storeId, orders.Count, cancellationToken);
 }

@@ -65,8 +65,8 @@ public sealed class CustomerSync(StoreOrderSetup setup, OdooClient odoo, OdooRef
 
     /// <summary>
     /// The order's customer as <see cref="ResolveAsync"/> would find it, without writing anything: the configured
-    /// customer, or the contact linked to or having the order's email; null when one would be created. The order's
-    /// countries and states are looked up as the contacts would need them, so their configuration errors show too.
+    /// customer, or the contact linked to or having the order's email; null when one would be created. When contacts are
+    /// written, the order's countries and states are looked up as they would need them, so their configuration errors show too.
     /// </summary>
     public async Task<long?> FindAsync(CommerceOrder order, CancellationToken cancellationToken)
     {
@@ -76,13 +76,17 @@ public sealed class CustomerSync(StoreOrderSetup setup, OdooClient odoo, OdooRef
         }
 
         var email = RequiredEmail(order);
+        if (!WritesContacts)
+        {
+            return await ExistingContactAsync(order, email, cancellationToken);
+        }
+
         foreach (var address in new[] { order.BillingAddress ?? order.ShippingAddress ?? order.Customer?.DefaultAddress, order.ShippingAddress }.OfType<CommerceAddress>())
         {
             await AddressAsync(address, email, cancellationToken);
         }
 
-        var found = links.OdooId(RecordLinkKind.Customer, EmailKey(email)) ?? await FindByEmailAsync(email, cancellationToken);
-        return found is null && !WritesContacts ? throw NoContact(order, email) : found;
+        return links.OdooId(RecordLinkKind.Customer, EmailKey(email)) ?? await FindByEmailAsync(email, cancellationToken);
     }
 
     private long SingleCustomer() =>

@@ -101,8 +101,7 @@ public sealed class SaleOrderBuilder(StoreOrderSetup setup, OdooClient odoo, Odo
     /// <summary>Older Shopify orders carry taxes only on the order; their lines then take the store's default tax.</summary>
     private IReadOnlyList<long>? OrderLevelTaxes(CommerceOrder order)
     {
-        var perLine = order.Lines.Any(l => l.Taxes.Count > 0) || order.ShippingLines.Any(s => s.Taxes.Count > 0);
-        if (perLine || order.Totals.Tax == 0m)
+        if (MappingLookup.TaxedPerLine(order) || order.Totals.Tax == 0m)
         {
             return null;
         }

@@ -1,3 +1,5 @@
+using Portal.Sync.Commerce;
+
 namespace Portal.Sync.Settings.Coverage;
 
 /// <summary>
@@ -8,4 +10,7 @@ public interface IMappingCoverage
 {
     /// <summary>Reads at most <paramref name="recentOrders"/> of the store's newest orders; nothing is written anywhere.</summary>
     Task<MappingCoverage> ReadAsync(Guid storeId, int recentOrders, CancellationToken cancellationToken = default);
+
+    /// <summary>What the store's mappings cover of <paramref name="orders"/>, read already: the self-test reads them once for all its checks.</summary>
+    Task<MappingCoverage> CoverageOfAsync(Guid storeId, IReadOnlyList<CommerceOrder> orders, CancellationToken cancellationToken = default);
 }

@@ -7,24 +7,35 @@ using Portal.Sync.Tenancy;
 namespace Portal.Sync.Settings.Coverage;
 
 /// <summary>
-/// Reads the store's orders changed within <see cref="Lookback"/>, keeps the newest by creation, and checks each tax line,
+/// Reads the store's newest orders placed within <see cref="Lookback"/> and checks each tax line,
 /// shipping line and payment gateway against the store's mappings with the flows' own lookups (<see cref="MappingLookup"/>)
 /// and the same fallbacks: the default tax for orders taxed only as a whole, the default shipping product for any method.
 /// Failures of the store's API are <see cref="StoreApiException"/>s.
 /// </summary>
 public sealed class MappingCoverageReader(TenantContext tenant, StoreOrderSetups setups, StoreClients clients, TimeProvider clock) : IMappingCoverage
 {
-    /// <summary>How far back orders are listed: recent enough to be what the store sells now.</summary>
+    /// <summary>How old an order may be and still count: recent enough to be what the store sells now.</summary>
     public static readonly TimeSpan Lookback = TimeSpan.FromDays(90);
 
     public async Task<MappingCoverage> ReadAsync(Guid storeId, int recentOrders, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(recentOrders);
-        var tenantId = tenant.Demand(TenantPermission.View);
-        var setup = await setups.LoadAsync(tenantId, storeId, cancellationToken)
-                    ?? throw new KeyNotFoundException($"No store {storeId} in this tenant.");
-        var orders = await RecentOrdersAsync(clients.For(setup.Store), recentOrders, cancellationToken);
+        var setup = await SetupAsync(storeId, cancellationToken);
+        return Cover(setup, await RecentOrdersAsync(clients.For(setup.Store), recentOrders, cancellationToken));
+    }
 
+    public async Task<MappingCoverage> CoverageOfAsync(Guid storeId, IReadOnlyList<CommerceOrder> orders, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        return Cover(await SetupAsync(storeId, cancellationToken), orders);
+    }
+
+    private async Task<StoreOrderSetup> SetupAsync(Guid storeId, CancellationToken cancellationToken) =>
+        await setups.LoadAsync(tenant.Demand(TenantPermission.View), storeId, cancellationToken)
+        ?? throw new KeyNotFoundException($"No store {storeId} in this tenant.");
+
+    private static MappingCoverage Cover(StoreOrderSetup setup, IReadOnlyList<CommerceOrder> orders)
+    {
         var taxes = new Dictionary<TaxKey, TaxTally>();
         var gateways = new Dictionary<string, GatewayTally>(StringComparer.OrdinalIgnoreCase);
         var methods = new Dictionary<string, MethodTally>(StringComparer.OrdinalIgnoreCase);
@@ -37,7 +48,7 @@ public sealed class MappingCoverageReader(TenantContext tenant, StoreOrderSetups
                 var tally = taxes.TryGetValue(key, out var known) ? known : taxes[key] = new TaxTally(MappingLookup.Tax(setup.Taxes, key.Title, key.Rate, key.Country, key.PriceIncluded)?.OdooTaxId);
                 tally.Orders.Add(order.Id);
                 tally.OnlyOrderLevel &= orderLevel;
-                orderClean &= tally.MappedId is not null || (orderLevel && setup.Settings.DefaultTaxId is not null);
+                orderClean &= orderLevel ? setup.Settings.DefaultTaxId is not null : tally.MappedId is not null;
             }
 
             foreach (var shipping in order.ShippingLines)
@@ -64,7 +75,7 @@ public sealed class MappingCoverageReader(TenantContext tenant, StoreOrderSetups
             orders.Count,
             clean,
             taxes.Select(t => new SeenTaxLine(t.Key.Title, t.Key.Rate, t.Key.Country, t.Key.PriceIncluded, t.Value.Orders.Count,
-                    t.Value.MappedId ?? (t.Value.OnlyOrderLevel ? setup.Settings.DefaultTaxId : null)))
+                    t.Value.OnlyOrderLevel ? setup.Settings.DefaultTaxId : t.Value.MappedId))
                 .OrderByDescending(t => t.Orders).ThenBy(t => t.Title, StringComparer.CurrentCultureIgnoreCase).ToList(),
             gateways.Values.Select(g => new SeenGateway(g.Gateway, g.Title, g.Orders.Count, g.JournalId))
                 .OrderByDescending(g => g.Orders).ThenBy(g => g.Gateway, StringComparer.OrdinalIgnoreCase).ToList(),
@@ -72,21 +83,11 @@ public sealed class MappingCoverageReader(TenantContext tenant, StoreOrderSetups
                 .OrderByDescending(m => m.Orders).ThenBy(m => m.Method, StringComparer.OrdinalIgnoreCase).ToList());
     }
 
-    /// <summary>The newest <paramref name="count"/> orders by creation among those changed within the lookback, page by page.</summary>
+    /// <summary>The newest <paramref name="count"/> orders, less those placed before the lookback.</summary>
     private async Task<List<CommerceOrder>> RecentOrdersAsync(IStoreClient client, int count, CancellationToken cancellationToken)
     {
         var since = clock.GetUtcNow() - Lookback;
-        var newest = new List<CommerceOrder>();
-        string? page = null;
-        do
-        {
-            var changes = await client.OrdersChangedSinceAsync(since, page, cancellationToken);
-            newest = newest.Concat(changes.Items).DistinctBy(o => o.Id).OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id, StringComparer.Ordinal).Take(count).ToList();
-            page = changes.NextCursor;
-        }
-        while (page is not null);
-
-        return newest;
+        return (await client.RecentOrdersAsync(count, cancellationToken)).Where(o => o.CreatedAt >= since).ToList();
     }
 
     /// <summary>
@@ -97,8 +98,7 @@ public sealed class MappingCoverageReader(TenantContext tenant, StoreOrderSetups
     private static IEnumerable<(TaxKey Key, bool OrderLevel)> TaxesOf(CommerceOrder order)
     {
         var country = MappingLookup.OrderCountry(order);
-        var perLine = order.Lines.Any(l => l.Taxes.Count > 0) || order.ShippingLines.Any(s => s.Taxes.Count > 0);
-        var charged = perLine
+        var charged = MappingLookup.TaxedPerLine(order)
             ? order.Lines.SelectMany(l => l.Taxes).Concat(order.ShippingLines.SelectMany(s => s.Taxes)).Concat(order.Fees.SelectMany(f => f.Taxes))
                 .Select(t => (Tax: t, Included: order.PricesIncludeTax, OrderLevel: false))
             : order.Totals.Tax != 0m

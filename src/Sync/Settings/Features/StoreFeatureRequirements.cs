@@ -39,14 +39,8 @@ public static class StoreFeatureRequirements
     /// Why features of <paramref name="wanted"/> cannot work by the store's settings and location mappings alone: the
     /// checks of Orders and Payments need the store's recent orders, which a configuration file does not have.
     /// </summary>
-    public static IReadOnlyList<FeatureBlock> SettingsBlocks(StoreFeatureReadiness readiness, StoreFeatures wanted)
-    {
-        ArgumentNullException.ThrowIfNull(readiness);
-        return Enum.GetValues<StoreFeatures>()
-            .Where(f => f is not StoreFeatures.None and not StoreFeatures.Default && wanted.HasFlag(f) && !NeedsCoverage(f))
-            .SelectMany(f => BlocksOf(readiness, f, wanted))
-            .ToList();
-    }
+    public static IReadOnlyList<FeatureBlock> SettingsBlocks(StoreFeatureReadiness readiness, StoreFeatures wanted) =>
+        Blocks(readiness, wanted).Where(b => !NeedsCoverage(b.Feature)).ToList();
 
     /// <summary>Why the features <paramref name="after"/> switches on (that <paramref name="before"/> has off) may not be switched on.</summary>
     public static IReadOnlyList<FeatureBlock> Refusals(StoreFeatureReadiness readiness, StoreFeatures before, StoreFeatures after) =>

@@ -6,7 +6,6 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Sync.Auditing;
 using Portal.Sync.Jobs;
-using Portal.Sync.Odoo;
 using Portal.Sync.Settings.Coverage;
 using Portal.Sync.Stores;
 using Portal.Sync.Tenancy;
@@ -59,8 +58,14 @@ public sealed class StoreFeaturesService(
     public async Task<ValidationResult> ValidateAsync(Guid storeId, StoreFeaturesForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
+        tenant.Demand(TenantPermission.View);
         var result = await validator.ValidateAsync(form, cancellationToken);
-        var before = (await GetAsync(storeId, cancellationToken)).Features;
+        StoreFeatures before;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            before = (await SettingsStores.FindAsync(db, storeId, cancellationToken)).Features;
+        }
+
         var switchedOn = form.Features & ~before;
         if (switchedOn != StoreFeatures.None)
         {
@@ -113,14 +118,6 @@ public sealed class StoreFeaturesService(
             return (await coverage.ReadAsync(storeId, StoreFeatureRequirements.RecentOrders, cancellationToken), null);
         }
         catch (StoreApiException ex)
-        {
-            return (null, ex.Message);
-        }
-        catch (OdooUnavailableException ex)
-        {
-            return (null, ex.Message);
-        }
-        catch (OdooException ex)
         {
             return (null, ex.Message);
         }

@@ -68,7 +68,7 @@ public sealed class StoreSelfTest(
             Guarded(StoreAccess, async () => [Access(setup, await description)]),
             Guarded(OdooConnection, async () => [await OdooAsync(cancellationToken)]),
             Guarded(MappingChecks.Taxes, async () =>
-                [.. MappingChecks.FromCoverage(setup, await Bounded(CheckTimeout, token => coverage.ReadAsync(storeId, recentOrders, token), cancellationToken))]),
+                [.. MappingChecks.FromCoverage(setup, await coverage.CoverageOfAsync(storeId, await orders, cancellationToken))]),
             Guarded(MappingChecks.Locations, () => Task.FromResult<IReadOnlyList<SelfTestCheck>>([MappingChecks.LocationsFor(setup)])),
             Guarded(MappingChecks.OrderProducts, async () => [MappingChecks.OrderProductsFor(setup, await orders)]),
             Guarded(WebhookSubscriptionCheck.Name, async () => [await WebhooksAsync(setup, cancellationToken)]),

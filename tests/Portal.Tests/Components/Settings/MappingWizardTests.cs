@@ -14,7 +14,7 @@ namespace Portal.Tests.Components.Settings;
 
 public class MappingWizardTests : IAsyncLifetime
 {
-    private readonly StubCoverage coverage = new();
+    private readonly FakeMappingCoverage coverage = new();
     private StoreSettingsContext context = default!;
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -57,7 +57,7 @@ public class MappingWizardTests : IAsyncLifetime
     [Fact]
     public async Task The_tax_wizard_suggests_odoo_taxes_previews_and_saves_the_accepted_ones_then_offers_to_retry_the_waiting_jobs()
     {
-        coverage.Result = new MappingCoverage(200, 192,
+        coverage.Coverage = new MappingCoverage(200, 192,
         [
             new SeenTaxLine("Sales tax", 0.15m, "US", false, 192, 1),
             new SeenTaxLine("GST 5 %", 0.05m, "CA", false, 4, null),
@@ -109,7 +109,7 @@ public class MappingWizardTests : IAsyncLifetime
     [Fact]
     public async Task The_journal_wizard_suggests_journals_by_name_and_needs_one_chosen()
     {
-        coverage.Result = new MappingCoverage(10, 0, [], [new SeenGateway("shopify_payments", null, 8, null), new SeenGateway("bogus", "Bogus Gateway", 2, null)], []);
+        coverage.Coverage = new MappingCoverage(10, 0, [], [new SeenGateway("shopify_payments", null, 8, null), new SeenGateway("bogus", "Bogus Gateway", 2, null)], []);
         var page = await RenderAsync("journals");
         var opening = ClickAsync(page, "Map from recent orders");
         await context.DialogAsync();
@@ -134,7 +134,7 @@ public class MappingWizardTests : IAsyncLifetime
     [Fact]
     public async Task The_shipping_wizard_suggests_the_carrier_named_like_the_method()
     {
-        coverage.Result = new MappingCoverage(5, 0, [], [], [new SeenShippingMethod("express", "Express", 5, false)]);
+        coverage.Coverage = new MappingCoverage(5, 0, [], [], [new SeenShippingMethod("express", "Express", 5, false)]);
         var page = await RenderAsync("shipping");
         var opening = ClickAsync(page, "Map from recent orders");
         await context.DialogAsync();
@@ -194,12 +194,5 @@ public class MappingWizardTests : IAsyncLifetime
         await adding;
 
         await page.WaitForAssertionAsync(() => Assert.Contains("Retry the job waiting for it", page.Find("[data-testid=retry-offer]").TextContent, StringComparison.Ordinal), StoreSettingsContext.OdooWait);
-    }
-
-    private sealed class StubCoverage : IMappingCoverage
-    {
-        public MappingCoverage Result { get; set; } = new(0, 0, [], [], []);
-
-        public Task<MappingCoverage> ReadAsync(Guid storeId, int recentOrders, CancellationToken cancellationToken = default) => Task.FromResult(Result);
     }
 }

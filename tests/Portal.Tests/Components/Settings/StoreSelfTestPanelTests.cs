@@ -35,7 +35,7 @@ public class StoreSelfTestPanelTests : IAsyncLifetime
         var orderId = site.Shop.AddOrder(new FakeOrderSpec { Lines = [new FakeOrderLineSpec("NO-SUCH-SKU", "Chair", 1, 20m, [])] });
         context = await StoreSettingsContext.StartAsync(TenantRole.Viewer, odooConnected: true, services => services
             .Configure<StoresOptions>(o => o.AllowLoopbackAddresses = true)
-            .AddSingleton<IMappingCoverage>(new Coverage(new MappingCoverage(1, 0, [new SeenTaxLine("GST", 0.05m, "CA", false, 1, null)], [], []))));
+            .AddSingleton<IMappingCoverage>(new FakeMappingCoverage(new MappingCoverage(1, 0, [new SeenTaxLine("GST", 0.05m, "CA", false, 1, null)], [], []))));
         var credentials = context.Pages.Services.GetRequiredService<SecretProtector>()
             .Protect(new WooCommerceCredentials(site.ReadWriteKey.ConsumerKey, site.ReadWriteKey.ConsumerSecret).ToJson());
         await context.ReadAsync(db => db.Stores.Where(s => s.Id == context.StoreId).ExecuteUpdateAsync(s => s
@@ -67,7 +67,7 @@ public class StoreSelfTestPanelTests : IAsyncLifetime
     public async Task A_store_without_credentials_and_a_tenant_without_odoo_fail_their_checks_with_links_to_connect_them()
     {
         context = await StoreSettingsContext.StartAsync(TenantRole.Viewer, odooConnected: false, services => services
-            .AddSingleton<IMappingCoverage>(new Coverage(new MappingCoverage(0, 0, [], [], []))));
+            .AddSingleton<IMappingCoverage>(new FakeMappingCoverage(new MappingCoverage(0, 0, [], [], []))));
         var panel = Render();
 
         await panel.FindAll("button").Single(b => b.TextContent.Trim() == "Run tests").ClickAsync(new());
@@ -84,9 +84,4 @@ public class StoreSelfTestPanelTests : IAsyncLifetime
 
     private IRenderedComponent<StoreSelfTestPanel> Render() =>
         context.Pages.Bunit.Render<StoreSelfTestPanel>(p => p.Add(s => s.TenantId, context.Pages.TenantId).Add(s => s.StoreId, context.StoreId));
-
-    private sealed class Coverage(MappingCoverage answer) : IMappingCoverage
-    {
-        public Task<MappingCoverage> ReadAsync(Guid storeId, int recentOrders, CancellationToken cancellationToken = default) => Task.FromResult(answer);
-    }
 }
