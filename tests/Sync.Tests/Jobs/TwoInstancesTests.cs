@@ -11,6 +11,7 @@ namespace Portal.Sync.Tests.Jobs;
 public class TwoInstancesTests
 {
     private const int JobCount = 1000;
+    private static readonly string[] Owners = ["node-a", "node-b"];
     private static readonly Action<IServiceCollection> TwoJobsPerStore = services => services.Configure<JobEngineOptions>(o => o.StoreConcurrency = 2);
 
     [Fact]
@@ -28,9 +29,13 @@ public class TwoInstancesTests
 
         var executions = new ConcurrentDictionary<Guid, int>();
         var byInstance = new ConcurrentDictionary<string, int>();
+        var firstClaims = Owners.ToDictionary(owner => owner, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
-        // Own threads: Microsoft.Data.Sqlite completes "async" calls synchronously, so without them one drain would finish before the other began.
-        await Task.WhenAll(Task.Run(() => DrainAsync(storeA, "node-a", executions, byInstance)), Task.Run(() => DrainAsync(storeB, "node-b", executions, byInstance)));
+        // Microsoft.Data.Sqlite completes "async" calls synchronously, and a busy thread pool may start one drain only after the other ended;
+        // each drain therefore waits after its first claim until the other has claimed too, so the two always overlap.
+        await Task.WhenAll(
+            Task.Run(() => DrainAsync(storeA, "node-a", firstClaims, executions, byInstance)),
+            Task.Run(() => DrainAsync(storeB, "node-b", firstClaims, executions, byInstance)));
 
         Assert.Equal(2, byInstance.Count);
 
@@ -61,11 +66,22 @@ public class TwoInstancesTests
     }
 
     // Claims and completes until nothing is left; bounded, so a defect fails the test instead of hanging it.
-    private static async Task DrainAsync(JobStore store, string owner, ConcurrentDictionary<Guid, int> executions, ConcurrentDictionary<string, int> byInstance)
+    private static async Task DrainAsync(
+        JobStore store,
+        string owner,
+        IReadOnlyDictionary<string, TaskCompletionSource> firstClaims,
+        ConcurrentDictionary<Guid, int> executions,
+        ConcurrentDictionary<string, int> byInstance)
     {
         for (var round = 0; round < JobCount; round++)
         {
             var batch = await store.ClaimAsync(owner, 10, TimeSpan.FromMinutes(5));
+            if (round == 0)
+            {
+                firstClaims[owner].SetResult();
+                await Task.WhenAll(firstClaims.Values.Select(claimed => claimed.Task)).WaitAsync(TimeSpan.FromSeconds(30));
+            }
+
             if (batch.Count == 0 && executions.Count == JobCount)
             {
                 return;
