@@ -105,11 +105,11 @@ public sealed partial class ConfigurationValidation(
         Report(await productValidator.ValidateAsync(products, cancellationToken), $"{path}.outboundSettings", [], errors,
             new Dictionary<string, string> { [nameof(ProductSettingsForm.Direction)] = "^productDirection" });
 
-        await ListAsync(store.TaxMappings, $"{path}.taxMappings", taxValidator, TaxKey, "title, rate, country and inclusion", errors, cancellationToken);
-        await ListAsync(store.ShippingMappings, $"{path}.shippingMappings", shippingValidator, m => m.Method.Trim(), "method", errors, cancellationToken);
-        await ListAsync(store.JournalMappings, $"{path}.journalMappings", journalValidator, m => m.Gateway.Trim(), "gateway", errors, cancellationToken);
-        await ListAsync(store.LocationMappings, $"{path}.locationMappings", locationValidator, m => m.StoreLocationId.Trim(), "store location id", errors, cancellationToken);
-        await ListAsync(store.ProductLinks, $"{path}.productLinks", productLinkValidator, m => m.Sku.Trim(), "SKU", errors, cancellationToken);
+        await ListAsync(store.TaxMappings, $"{path}.taxMappings", taxValidator, m => m.NaturalKey(), "title, rate, country and inclusion", errors, cancellationToken);
+        await ListAsync(store.ShippingMappings, $"{path}.shippingMappings", shippingValidator, m => m.NaturalKey(), "method", errors, cancellationToken);
+        await ListAsync(store.JournalMappings, $"{path}.journalMappings", journalValidator, m => m.NaturalKey(), "gateway", errors, cancellationToken);
+        await ListAsync(store.LocationMappings, $"{path}.locationMappings", locationValidator, m => m.NaturalKey(), "store location id", errors, cancellationToken);
+        await ListAsync(store.ProductLinks, $"{path}.productLinks", productLinkValidator, m => m.NaturalKey(), "SKU", errors, cancellationToken);
         if (store.LocationMappings is { } locations)
         {
             foreach (var extra in locations.Select((m, i) => (m, i)).Where(x => x.m?.IsPrimary == true).Skip(1))
@@ -273,9 +273,6 @@ public sealed partial class ConfigurationValidation(
             }
         }
     }
-
-    private static string TaxKey(TaxMappingForm form) =>
-        string.Join('|', form.Title.Trim(), form.Rate.ToString("G29", System.Globalization.CultureInfo.InvariantCulture), form.CountryCode.Trim().ToUpperInvariant(), form.PriceIncluded);
 
     /// <param name="missing">Form properties whose secret is already reported missing.</param>
     /// <param name="fields">Form properties whose field in the document has another name; "^" starts from the store rather than the block.</param>

@@ -1,30 +1,26 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Sync.Settings;
 
 namespace Portal.Sync.Configuration;
 
 /// <summary>
-/// One kind of a store's mappings as an import sees it: the natural key that finds a mapping again, how a document's
-/// entry becomes one, and a description covering every field, so two mappings that read the same are the same.
+/// One kind of a store's mappings as an import sees it. Its form finds a mapping again by the natural key and fills
+/// it; the description covers every field, so two mappings that read the same are the same.
 /// </summary>
-internal sealed record MappingKind<TEntity, TForm>(
-    string Name,
-    Func<TForm, string> KeyOfForm,
-    Func<TEntity, string> KeyOf,
-    Func<TEntity> Create,
-    Action<TEntity, TForm> Apply,
-    Func<TEntity, string> Describe)
+internal sealed record MappingKind<TEntity, TForm>(string Name, Func<TEntity> Create, Func<TEntity, string> Describe)
     where TEntity : class
+    where TForm : IMappingForm<TEntity, TForm>
 {
     /// <summary>Makes the store's mappings of this kind the document's: adds, changes and removes, and counts what it did.</summary>
-    public void Sync(DbSet<TEntity> set, IReadOnlyList<TEntity> existing, IReadOnlyList<TForm> wanted, string subject, ImportTally tally)
+    public void Sync(DbSet<TEntity> set, IReadOnlyList<TEntity> existing, IReadOnlyList<TForm> wanted, string subject, ImportTally tally, DateTimeOffset now)
     {
         var matched = new HashSet<TEntity>();
         foreach (var form in wanted)
         {
-            var key = KeyOfForm(form);
-            var mapping = existing.FirstOrDefault(m => KeyOf(m) == key);
+            var key = form.NaturalKey();
+            var mapping = existing.FirstOrDefault(m => TForm.From(m).NaturalKey() == key);
             var probe = Create();
-            Apply(probe, form);
+            form.ApplyTo(probe, now);
             if (mapping is null)
             {
                 set.Add(probe);
@@ -40,7 +36,7 @@ internal sealed record MappingKind<TEntity, TForm>(
             }
 
             var before = Describe(mapping);
-            Apply(mapping, form);
+            form.ApplyTo(mapping, now);
             tally.Update(subject, $"{Name} changed: {before} → {Describe(mapping)}");
         }
 

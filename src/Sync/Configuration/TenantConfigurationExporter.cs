@@ -71,10 +71,9 @@ public sealed class TenantConfigurationExporter(IDbContextFactory<PortalDbContex
                 .OrderBy(m => m.StoreLocationId, StringComparer.Ordinal).Select(LocationMappingForm.From).ToList(),
             ProductLinks = (await db.RecordLinks.AsNoTracking()
                     .Where(l => l.StoreId == id && l.Kind == RecordLinkKind.Variant && l.StoreKey.StartsWith(ProductLinks.SkuPrefix))
-                    .Select(l => new { l.StoreKey, l.OdooId })
                     .ToListAsync(cancellationToken))
                 .OrderBy(l => l.StoreKey, StringComparer.Ordinal)
-                .Select(l => new ProductLinkForm { Sku = l.StoreKey[ProductLinks.SkuPrefix.Length..], OdooProductId = l.OdooId })
+                .Select(ProductLinkForm.From)
                 .ToList(),
         };
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -29,6 +28,10 @@ public sealed class TenantConfigurationImporter(
     SecretProtector secrets,
     JobStore jobs,
     AuditLog audit,
+    TaxMappings taxMappings,
+    ShippingMappings shippingMappings,
+    PaymentJournalMappings journalMappings,
+    LocationMappings locationMappings,
     TimeProvider clock)
 {
     public const string AuditAction = "configuration.imported";
@@ -285,91 +288,40 @@ public sealed class TenantConfigurationImporter(
         apply(row);
     }
 
-    private static async Task ImportMappingsAsync(
+    private async Task ImportMappingsAsync(
         PortalDbContext db, Store store, StoreConfiguration wanted, string subject, ImportTally tally, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var storeId = store.Id;
         if (wanted.TaxMappings is { } taxes)
         {
-            new MappingKind<TaxMapping, TaxMappingForm>(
-                "tax mapping",
-                f => TaxKey(f.Title.Trim(), f.Rate, f.CountryCode.Trim().ToUpperInvariant(), f.PriceIncluded),
-                m => TaxKey(m.Title, m.Rate, m.CountryCode, m.PriceIncluded),
-                () => new TaxMapping { StoreId = storeId, Title = "" },
-                (m, f) =>
-                {
-                    (m.Title, m.Rate, m.CountryCode, m.PriceIncluded, m.OdooTaxId) = (f.Title.Trim(), f.Rate, f.CountryCode.Trim().ToUpperInvariant(), f.PriceIncluded, f.OdooTaxId!.Value);
-                    m.UpdatedAt = now;
-                },
-                m => $"{TaxKey(m.Title, m.Rate, m.CountryCode, m.PriceIncluded)} → Odoo tax {m.OdooTaxId}")
-                .Sync(db.TaxMappings, await db.TaxMappings.Where(m => m.StoreId == storeId).ToListAsync(cancellationToken), taxes, subject, tally);
+            new MappingKind<TaxMapping, TaxMappingForm>("tax mapping", () => taxMappings.Create(storeId), taxMappings.Describe)
+                .Sync(db.TaxMappings, await db.TaxMappings.Where(m => m.StoreId == storeId).ToListAsync(cancellationToken), taxes, subject, tally, now);
         }
 
         if (wanted.ShippingMappings is { } shipping)
         {
-            new MappingKind<ShippingMapping, ShippingMappingForm>(
-                "shipping mapping",
-                f => f.Method.Trim(),
-                m => m.Method,
-                () => new ShippingMapping { StoreId = storeId, Method = "" },
-                (m, f) =>
-                {
-                    (m.Method, m.OdooCarrierId, m.OdooProductId) = (f.Method.Trim(), f.OdooCarrierId, f.OdooProductId);
-                    m.UpdatedAt = now;
-                },
-                m => $"{m.Method} → Odoo carrier {ValueChanges.Text(m.OdooCarrierId)}, product {ValueChanges.Text(m.OdooProductId)}")
-                .Sync(db.ShippingMappings, await db.ShippingMappings.Where(m => m.StoreId == storeId).ToListAsync(cancellationToken), shipping, subject, tally);
+            new MappingKind<ShippingMapping, ShippingMappingForm>("shipping mapping", () => shippingMappings.Create(storeId), shippingMappings.Describe)
+                .Sync(db.ShippingMappings, await db.ShippingMappings.Where(m => m.StoreId == storeId).ToListAsync(cancellationToken), shipping, subject, tally, now);
         }
 
         if (wanted.JournalMappings is { } journals)
         {
-            new MappingKind<PaymentJournalMapping, PaymentJournalMappingForm>(
-                "journal mapping",
-                f => f.Gateway.Trim(),
-                m => m.Gateway,
-                () => new PaymentJournalMapping { StoreId = storeId, Gateway = "" },
-                (m, f) =>
-                {
-                    (m.Gateway, m.OdooJournalId) = (f.Gateway.Trim(), f.OdooJournalId!.Value);
-                    m.UpdatedAt = now;
-                },
-                m => $"{m.Gateway} → Odoo journal {m.OdooJournalId}")
-                .Sync(db.PaymentJournalMappings, await db.PaymentJournalMappings.Where(m => m.StoreId == storeId).ToListAsync(cancellationToken), journals, subject, tally);
+            new MappingKind<PaymentJournalMapping, PaymentJournalMappingForm>("journal mapping", () => journalMappings.Create(storeId), journalMappings.Describe)
+                .Sync(db.PaymentJournalMappings, await db.PaymentJournalMappings.Where(m => m.StoreId == storeId).ToListAsync(cancellationToken), journals, subject, tally, now);
         }
 
         if (wanted.LocationMappings is { } locations)
         {
-            new MappingKind<LocationMapping, LocationMappingForm>(
-                "location mapping",
-                f => f.StoreLocationId.Trim(),
-                m => m.StoreLocationId,
-                () => new LocationMapping { StoreId = storeId, StoreLocationId = "", StoreLocationName = "" },
-                (m, f) =>
-                {
-                    (m.StoreLocationId, m.StoreLocationName, m.OdooWarehouseId, m.OdooLocationId, m.IsPrimary) =
-                        (f.StoreLocationId.Trim(), f.StoreLocationName.Trim(), f.OdooWarehouseId, f.OdooLocationId, f.IsPrimary);
-                    m.UpdatedAt = now;
-                },
-                m => $"{m.StoreLocationName} ({m.StoreLocationId}) → Odoo warehouse {ValueChanges.Text(m.OdooWarehouseId)}, location {ValueChanges.Text(m.OdooLocationId)}{(m.IsPrimary ? ", primary" : "")}")
-                .Sync(db.LocationMappings, await db.LocationMappings.Where(m => m.StoreId == storeId).ToListAsync(cancellationToken), locations, subject, tally);
+            new MappingKind<LocationMapping, LocationMappingForm>("location mapping", () => locationMappings.Create(storeId), locationMappings.Describe)
+                .Sync(db.LocationMappings, await db.LocationMappings.Where(m => m.StoreId == storeId).ToListAsync(cancellationToken), locations, subject, tally, now);
         }
 
         if (wanted.ProductLinks is { } links)
         {
-            new MappingKind<RecordLink, ProductLinkForm>(
-                "product link",
-                f => ProductLinks.StoreKeyOf(f.Sku.Trim()),
-                l => l.StoreKey,
-                () => new RecordLink { StoreId = storeId, Kind = RecordLinkKind.Variant, StoreKey = "", OdooModel = ProductLinks.OdooModel },
-                (l, f) =>
-                {
-                    (l.StoreKey, l.OdooId) = (ProductLinks.StoreKeyOf(f.Sku.Trim()), f.OdooProductId!.Value);
-                    l.UpdatedAt = now;
-                },
-                l => $"SKU {l.StoreKey[ProductLinks.SkuPrefix.Length..]} → Odoo product {l.OdooId}")
+            new MappingKind<RecordLink, ProductLinkForm>("product link", () => ProductLinks.Create(storeId), ProductLinks.Describe)
                 .Sync(db.RecordLinks, await db.RecordLinks
                     .Where(l => l.StoreId == storeId && l.Kind == RecordLinkKind.Variant && l.StoreKey.StartsWith(ProductLinks.SkuPrefix))
-                    .ToListAsync(cancellationToken), links, subject, tally);
+                    .ToListAsync(cancellationToken), links, subject, tally, now);
         }
     }
 
@@ -387,9 +339,6 @@ public sealed class TenantConfigurationImporter(
     }
 
     private static string SubjectOf(Store store) => $"{store.Name} ({store.Platform} {store.Address})";
-
-    private static string TaxKey(string title, decimal rate, string country, bool included) => string.Create(CultureInfo.InvariantCulture,
-        $"{title} {rate:G29} {(country.Length == 0 ? "any country" : country)} {(included ? "included" : "excluded")}");
 
     private static void Change(List<string> changes, string field, string before, string after)
     {

@@ -21,22 +21,17 @@ public sealed class ConnectionChecks(PortalDbContextActivator activator, SecretP
     {
         await using var db = activator.Create(TenantContext.SystemFor(tenantId));
         var connection = await db.OdooConnections.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (connection?.ProtectedApiKey is null)
+        if (StoredOdooConnection.EndpointOf(connection, secrets) is not { } endpoint)
         {
             return null;
         }
 
-        var endpoint = new OdooEndpoint(new Uri(connection.Url), connection.Database, connection.Login, secrets.Unprotect(connection.ProtectedApiKey),
-            Enum.Parse<OdooTransportKind>(connection.Transport));
         var watch = Stopwatch.StartNew();
         var report = await tester.TestAsync(endpoint, cancellationToken);
         var latency = (int)watch.ElapsedMilliseconds;
 
         var needsPerson = report.ProblemKind is OdooErrorKind.Authentication or OdooErrorKind.Permission;
-        var summary = report.Succeeded
-            ? $"Odoo {report.ServerVersion} ({report.Edition}) as {report.UserName}; every right the connector needs is granted."
-            : report.Problem ?? "The check failed.";
-        return await RecordAsync(db, HealthTargets.Odoo, report.Succeeded, latency, summary, needsPerson ? "odoo" : null, null, cancellationToken);
+        return await RecordAsync(db, HealthTargets.Odoo, report.Succeeded, latency, report.Summary, needsPerson ? "odoo" : null, null, cancellationToken);
     }
 
     /// <summary>Checks every connected store of the tenant the way the flows reach it, and records each outcome.</summary>

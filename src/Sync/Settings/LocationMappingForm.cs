@@ -3,7 +3,7 @@ using Portal.Data.Entities;
 namespace Portal.Sync.Settings;
 
 /// <summary>A store location and the Odoo warehouse (or stock location) it stands for.</summary>
-public sealed class LocationMappingForm
+public sealed class LocationMappingForm : IMappingForm<LocationMapping, LocationMappingForm>
 {
     /// <summary>The store's id of the location; "default" for a WooCommerce site, which has one.</summary>
     public string StoreLocationId { get; set; } = "";
@@ -23,4 +23,16 @@ public sealed class LocationMappingForm
         OdooLocationId = mapping.OdooLocationId,
         IsPrimary = mapping.IsPrimary,
     };
+
+    public string NaturalKey() => StoreLocationId.Trim();
+
+    public void ApplyTo(LocationMapping mapping, DateTimeOffset now)
+    {
+        mapping.StoreLocationId = StoreLocationId.Trim();
+        mapping.StoreLocationName = StoreLocationName.Trim();
+        mapping.OdooWarehouseId = OdooWarehouseId;
+        mapping.OdooLocationId = OdooLocationId;
+        mapping.IsPrimary = IsPrimary;
+        mapping.UpdatedAt = now;
+    }
 }

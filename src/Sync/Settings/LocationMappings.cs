@@ -19,19 +19,9 @@ public sealed class LocationMappings(
 
     protected override Guid IdOf(LocationMapping mapping) => mapping.Id;
 
-    protected override LocationMapping Create(Guid storeId) => new() { StoreId = storeId, StoreLocationId = "", StoreLocationName = "" };
+    protected internal override LocationMapping Create(Guid storeId) => new() { StoreId = storeId, StoreLocationId = "", StoreLocationName = "" };
 
-    protected override void Apply(LocationMapping mapping, LocationMappingForm form, DateTimeOffset now)
-    {
-        mapping.StoreLocationId = form.StoreLocationId.Trim();
-        mapping.StoreLocationName = form.StoreLocationName.Trim();
-        mapping.OdooWarehouseId = form.OdooWarehouseId;
-        mapping.OdooLocationId = form.OdooLocationId;
-        mapping.IsPrimary = form.IsPrimary;
-        mapping.UpdatedAt = now;
-    }
-
-    protected override string Describe(LocationMapping mapping)
+    protected internal override string Describe(LocationMapping mapping)
     {
         var odoo = string.Join(", ", new[]
         {
@@ -44,10 +34,8 @@ public sealed class LocationMappings(
     protected override IEnumerable<LocationMapping> Sort(IEnumerable<LocationMapping> mappings) =>
         mappings.OrderByDescending(m => m.IsPrimary).ThenBy(m => m.StoreLocationName, StringComparer.CurrentCultureIgnoreCase);
 
-    protected override ValidationFailure? Conflict(IReadOnlyList<LocationMapping> others, LocationMappingForm form) =>
-        others.Any(m => m.StoreLocationId == form.StoreLocationId.Trim())
-            ? new ValidationFailure(nameof(LocationMappingForm.StoreLocationId), "This store already maps this location; change that mapping instead.")
-            : null;
+    protected override ValidationFailure Duplicate =>
+        new(nameof(LocationMappingForm.StoreLocationId), "This store already maps this location; change that mapping instead.");
 
     protected override void Saved(LocationMapping saved, IReadOnlyList<LocationMapping> others)
     {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Sync.Odoo;
+using Portal.Sync.Odoo.Connection;
 using Portal.Sync.Secrets;
 using Portal.Sync.Tenancy;
 
@@ -114,9 +115,6 @@ public sealed class OdooChoices(IDbContextFactory<PortalDbContext> dbFactory, Te
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var connection = await db.OdooConnections.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        return connection?.ProtectedApiKey is null
-            ? null
-            : clients.For(new OdooEndpoint(new Uri(connection.Url), connection.Database, connection.Login, secrets.Unprotect(connection.ProtectedApiKey),
-                Enum.Parse<OdooTransportKind>(connection.Transport)));
+        return StoredOdooConnection.EndpointOf(connection, secrets) is { } endpoint ? clients.For(endpoint) : null;
     }
 }

@@ -19,22 +19,13 @@ public sealed class PaymentJournalMappings(
 
     protected override Guid IdOf(PaymentJournalMapping mapping) => mapping.Id;
 
-    protected override PaymentJournalMapping Create(Guid storeId) => new() { StoreId = storeId, Gateway = "" };
+    protected internal override PaymentJournalMapping Create(Guid storeId) => new() { StoreId = storeId, Gateway = "" };
 
-    protected override void Apply(PaymentJournalMapping mapping, PaymentJournalMappingForm form, DateTimeOffset now)
-    {
-        mapping.Gateway = form.Gateway.Trim();
-        mapping.OdooJournalId = form.OdooJournalId!.Value;
-        mapping.UpdatedAt = now;
-    }
-
-    protected override string Describe(PaymentJournalMapping mapping) => $"{mapping.Gateway} → Odoo journal {mapping.OdooJournalId}";
+    protected internal override string Describe(PaymentJournalMapping mapping) => $"{mapping.Gateway} → Odoo journal {mapping.OdooJournalId}";
 
     protected override IEnumerable<PaymentJournalMapping> Sort(IEnumerable<PaymentJournalMapping> mappings) =>
         mappings.OrderBy(m => m.Gateway, StringComparer.CurrentCultureIgnoreCase);
 
-    protected override ValidationFailure? Conflict(IReadOnlyList<PaymentJournalMapping> others, PaymentJournalMappingForm form) =>
-        others.Any(m => m.Gateway == form.Gateway.Trim())
-            ? new ValidationFailure(nameof(PaymentJournalMappingForm.Gateway), "This store already maps this gateway; change that mapping instead.")
-            : null;
+    protected override ValidationFailure Duplicate =>
+        new(nameof(PaymentJournalMappingForm.Gateway), "This store already maps this gateway; change that mapping instead.");
 }

@@ -23,6 +23,13 @@ public sealed class ProductLinks(
 
     public static string StoreKeyOf(string sku) => SkuPrefix + sku;
 
+    /// <summary>A new variant link of the store, which a <see cref="ProductLinkForm"/> fills next.</summary>
+    internal static RecordLink Create(Guid storeId) => new() { StoreId = storeId, Kind = RecordLinkKind.Variant, StoreKey = "", OdooModel = OdooModel };
+
+    /// <summary>The link in a few words, for the audit trail and an import's preview.</summary>
+    internal static string Describe(RecordLink link) =>
+        $"{(link.StoreKey.StartsWith(SkuPrefix, StringComparison.Ordinal) ? $"SKU {link.StoreKey[SkuPrefix.Length..]}" : $"variant {link.StoreKey}")} → Odoo product {link.OdooId}";
+
     /// <summary>The links of the store, SKU links first, filtered by a part of their SKU or variant id.</summary>
     public async Task<(IReadOnlyList<ProductLink> Items, int Total)> ListAsync(
         Guid storeId, int page, int pageSize, string? search = null, CancellationToken cancellationToken = default)
@@ -62,17 +69,10 @@ public sealed class ProductLinks(
                 $"The SKU {sku} is already linked to Odoo product {linked}; remove that link first.")]);
         }
 
-        var link = new RecordLink
-        {
-            StoreId = storeId,
-            Kind = RecordLinkKind.Variant,
-            StoreKey = storeKey,
-            OdooModel = OdooModel,
-            OdooId = form.OdooProductId!.Value,
-            UpdatedAt = clock.GetUtcNow(),
-        };
+        var link = Create(storeId);
+        form.ApplyTo(link, clock.GetUtcNow());
         db.RecordLinks.Add(link);
-        audit.Record(db, "product-link.added", store.Name, $"SKU {sku} → Odoo product {link.OdooId}");
+        audit.Record(db, "product-link.added", store.Name, Describe(link));
         await db.SaveChangesAsync(cancellationToken);
         return new ProductLink(link.Id, null, sku, link.OdooId, link.UpdatedAt);
     }
@@ -85,8 +85,7 @@ public sealed class ProductLinks(
         var link = await OfStore(db, storeId).SingleOrDefaultAsync(l => l.Id == linkId, cancellationToken)
             ?? throw new KeyNotFoundException($"No product link {linkId} for store {storeId}.");
         db.RecordLinks.Remove(link);
-        var what = link.StoreKey.StartsWith(SkuPrefix, StringComparison.Ordinal) ? $"SKU {link.StoreKey[SkuPrefix.Length..]}" : $"variant {link.StoreKey}";
-        audit.Record(db, "product-link.removed", store.Name, $"{what} → Odoo product {link.OdooId}");
+        audit.Record(db, "product-link.removed", store.Name, Describe(link));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -19,24 +19,14 @@ public sealed class ShippingMappings(
 
     protected override Guid IdOf(ShippingMapping mapping) => mapping.Id;
 
-    protected override ShippingMapping Create(Guid storeId) => new() { StoreId = storeId, Method = "" };
+    protected internal override ShippingMapping Create(Guid storeId) => new() { StoreId = storeId, Method = "" };
 
-    protected override void Apply(ShippingMapping mapping, ShippingMappingForm form, DateTimeOffset now)
-    {
-        mapping.Method = form.Method.Trim();
-        mapping.OdooCarrierId = form.OdooCarrierId;
-        mapping.OdooProductId = form.OdooProductId;
-        mapping.UpdatedAt = now;
-    }
-
-    protected override string Describe(ShippingMapping mapping) =>
+    protected internal override string Describe(ShippingMapping mapping) =>
         mapping.OdooCarrierId is { } carrier ? $"{mapping.Method} → Odoo carrier {carrier}" : $"{mapping.Method} → Odoo product {mapping.OdooProductId}";
 
     protected override IEnumerable<ShippingMapping> Sort(IEnumerable<ShippingMapping> mappings) =>
         mappings.OrderBy(m => m.Method, StringComparer.CurrentCultureIgnoreCase);
 
-    protected override ValidationFailure? Conflict(IReadOnlyList<ShippingMapping> others, ShippingMappingForm form) =>
-        others.Any(m => m.Method == form.Method.Trim())
-            ? new ValidationFailure(nameof(ShippingMappingForm.Method), "This store already maps this shipping method; change that mapping instead.")
-            : null;
+    protected override ValidationFailure Duplicate =>
+        new(nameof(ShippingMappingForm.Method), "This store already maps this shipping method; change that mapping instead.");
 }

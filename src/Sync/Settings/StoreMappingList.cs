@@ -10,7 +10,7 @@ namespace Portal.Sync.Settings;
 
 /// <summary>
 /// One kind of a store's mappings: anyone who sees the tenant lists them; those who manage its settings add, change
-/// and remove them, each change audited. A kind says how its form becomes a mapping and which key no two mappings
+/// and remove them, each change audited. The kind's form says how it becomes a mapping and which key no two mappings
 /// of a store may share. A store has a handful of each kind, so they are read whole.
 /// </summary>
 public abstract class StoreMappingList<TMapping, TForm>(
@@ -20,6 +20,7 @@ public abstract class StoreMappingList<TMapping, TForm>(
     AuditLog audit,
     TimeProvider clock)
     where TMapping : class, ITenantOwned
+    where TForm : IMappingForm<TMapping, TForm>
 {
     /// <summary>The kind as audit actions name it: "tax-mapping" gives "tax-mapping.added".</summary>
     protected abstract string AuditName { get; }
@@ -54,18 +55,16 @@ public abstract class StoreMappingList<TMapping, TForm>(
 
     protected abstract Guid IdOf(TMapping mapping);
 
-    /// <summary>A new mapping of the store; <see cref="Apply"/> fills it from the form next.</summary>
-    protected abstract TMapping Create(Guid storeId);
+    /// <summary>A new mapping of the store, which its form fills next.</summary>
+    protected internal abstract TMapping Create(Guid storeId);
 
-    protected abstract void Apply(TMapping mapping, TForm form, DateTimeOffset now);
-
-    /// <summary>The mapping in a few words, for the audit trail.</summary>
-    protected abstract string Describe(TMapping mapping);
+    /// <summary>The mapping in a few words, every field of it, for the audit trail and an import's preview.</summary>
+    protected internal abstract string Describe(TMapping mapping);
 
     protected abstract IEnumerable<TMapping> Sort(IEnumerable<TMapping> mappings);
 
-    /// <summary>Why the form may not be saved next to the store's other mappings (one with the same key), or null.</summary>
-    protected abstract ValidationFailure? Conflict(IReadOnlyList<TMapping> others, TForm form);
+    /// <summary>What a form is told when the store already has a mapping with its key.</summary>
+    protected abstract ValidationFailure Duplicate { get; }
 
     /// <summary>Keeps the store's other mappings consistent with the one just saved.</summary>
     protected virtual void Saved(TMapping saved, IReadOnlyList<TMapping> others)
@@ -83,9 +82,10 @@ public abstract class StoreMappingList<TMapping, TForm>(
             ? mappings.SingleOrDefault(m => IdOf(m) == id) ?? throw new KeyNotFoundException($"No mapping {id} for store {storeId}.")
             : null;
         var others = mappings.Where(m => m != mapping).ToList();
-        if (Conflict(others, form) is { } conflict)
+        var key = form.NaturalKey();
+        if (others.Any(m => TForm.From(m).NaturalKey() == key))
         {
-            throw new ValidationException([conflict]);
+            throw new ValidationException([Duplicate]);
         }
 
         var before = mapping is null ? null : Describe(mapping);
@@ -95,7 +95,7 @@ public abstract class StoreMappingList<TMapping, TForm>(
             Set(db).Add(mapping);
         }
 
-        Apply(mapping, form, clock.GetUtcNow());
+        form.ApplyTo(mapping, clock.GetUtcNow());
         Saved(mapping, others);
         audit.Record(db, before is null ? $"{AuditName}.added" : $"{AuditName}.changed", store.Name,
             before is null ? Describe(mapping) : $"{before} → {Describe(mapping)}");

@@ -1,9 +1,10 @@
+using System.Globalization;
 using Portal.Data.Entities;
 
 namespace Portal.Sync.Settings;
 
 /// <summary>A store tax as its orders name it, and the Odoo sale tax it is.</summary>
-public sealed class TaxMappingForm
+public sealed class TaxMappingForm : IMappingForm<TaxMapping, TaxMappingForm>
 {
     public string Title { get; set; } = "";
 
@@ -24,4 +25,18 @@ public sealed class TaxMappingForm
         PriceIncluded = mapping.PriceIncluded,
         OdooTaxId = mapping.OdooTaxId,
     };
+
+    public string NaturalKey() => string.Create(CultureInfo.InvariantCulture, $"{Title.Trim()}|{Rate:G29}|{Country}|{PriceIncluded}");
+
+    public void ApplyTo(TaxMapping mapping, DateTimeOffset now)
+    {
+        mapping.Title = Title.Trim();
+        mapping.Rate = Rate;
+        mapping.CountryCode = Country;
+        mapping.PriceIncluded = PriceIncluded;
+        mapping.OdooTaxId = OdooTaxId!.Value;
+        mapping.UpdatedAt = now;
+    }
+
+    private string Country => CountryCode.Trim().ToUpperInvariant();
 }

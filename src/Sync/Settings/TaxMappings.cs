@@ -20,28 +20,14 @@ public sealed class TaxMappings(
 
     protected override Guid IdOf(TaxMapping mapping) => mapping.Id;
 
-    protected override TaxMapping Create(Guid storeId) => new() { StoreId = storeId, Title = "" };
+    protected internal override TaxMapping Create(Guid storeId) => new() { StoreId = storeId, Title = "" };
 
-    protected override void Apply(TaxMapping mapping, TaxMappingForm form, DateTimeOffset now)
-    {
-        mapping.Title = form.Title.Trim();
-        mapping.Rate = form.Rate;
-        mapping.CountryCode = CountryOf(form);
-        mapping.PriceIncluded = form.PriceIncluded;
-        mapping.OdooTaxId = form.OdooTaxId!.Value;
-        mapping.UpdatedAt = now;
-    }
-
-    protected override string Describe(TaxMapping mapping) => string.Create(CultureInfo.InvariantCulture,
+    protected internal override string Describe(TaxMapping mapping) => string.Create(CultureInfo.InvariantCulture,
         $"{mapping.Title} {mapping.Rate:G29} {(mapping.CountryCode.Length == 0 ? "any country" : mapping.CountryCode)} {(mapping.PriceIncluded ? "included" : "excluded")} → Odoo tax {mapping.OdooTaxId}");
 
     protected override IEnumerable<TaxMapping> Sort(IEnumerable<TaxMapping> mappings) =>
         mappings.OrderBy(m => m.Title, StringComparer.CurrentCultureIgnoreCase).ThenBy(m => m.CountryCode, StringComparer.Ordinal).ThenBy(m => m.Rate);
 
-    protected override ValidationFailure? Conflict(IReadOnlyList<TaxMapping> others, TaxMappingForm form) =>
-        others.Any(m => m.Title == form.Title.Trim() && m.Rate == form.Rate && m.CountryCode == CountryOf(form) && m.PriceIncluded == form.PriceIncluded)
-            ? new ValidationFailure(nameof(TaxMappingForm.Title), "This store already maps a tax with this title, rate, country and inclusion; change that mapping instead.")
-            : null;
-
-    private static string CountryOf(TaxMappingForm form) => form.CountryCode.Trim().ToUpperInvariant();
+    protected override ValidationFailure Duplicate =>
+        new(nameof(TaxMappingForm.Title), "This store already maps a tax with this title, rate, country and inclusion; change that mapping instead.");
 }

@@ -20,6 +20,11 @@ public sealed record OdooConnectionReport(
 {
     public IReadOnlyList<OdooPermission> Missing => Permissions.Where(p => !p.Allowed).ToList();
 
+    /// <summary>The outcome in one sentence, for the health page and the self-test.</summary>
+    public string Summary => Succeeded
+        ? $"Odoo {ServerVersion} ({Edition}) as {UserName}; every right the connector needs is granted."
+        : Problem ?? "The check failed.";
+
     public static OdooConnectionReport Failed(OdooException problem) =>
         new(false, problem.Message, problem.Kind, null, null, null, null, [], []);
 }

@@ -13,12 +13,7 @@ public sealed class TenantOdoo(PortalDbContextActivator activator, SecretProtect
     {
         await using var db = activator.Create(TenantContext.SystemFor(tenantId));
         var connection = await db.OdooConnections.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (connection?.ProtectedApiKey is null)
-        {
-            throw new JobConfigurationException("No Odoo database is connected yet.", "odoo");
-        }
-
-        return clients.For(new OdooEndpoint(new Uri(connection.Url), connection.Database, connection.Login, secrets.Unprotect(connection.ProtectedApiKey),
-            Enum.Parse<OdooTransportKind>(connection.Transport)));
+        return clients.For(StoredOdooConnection.EndpointOf(connection, secrets)
+            ?? throw new JobConfigurationException("No Odoo database is connected yet.", "odoo"));
     }
 }

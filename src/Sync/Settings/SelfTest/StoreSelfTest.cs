@@ -112,13 +112,11 @@ public sealed class StoreSelfTest(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var connection = await db.OdooConnections.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (connection?.ProtectedApiKey is null)
+        if (StoredOdooConnection.EndpointOf(connection, secrets) is not { } endpoint)
         {
             return new(OdooConnection, SelfTestOutcome.Failed, "No Odoo database is connected yet. Connect one.", "odoo");
         }
 
-        var endpoint = new OdooEndpoint(new Uri(connection.Url), connection.Database, connection.Login, secrets.Unprotect(connection.ProtectedApiKey),
-            Enum.Parse<OdooTransportKind>(connection.Transport));
         OdooConnectionReport report;
         try
         {
@@ -126,16 +124,16 @@ public sealed class StoreSelfTest(
         }
         catch (TimeoutException ex)
         {
-            return new(OdooConnection, SelfTestOutcome.Failed, $"Odoo at {connection.Url} did not answer: {ex.Message}", "odoo");
+            return new(OdooConnection, SelfTestOutcome.Failed, $"Odoo at {connection!.Url} did not answer: {ex.Message}", "odoo");
         }
 
         if (report.Succeeded)
         {
-            return new(OdooConnection, SelfTestOutcome.Passed, $"Odoo {report.ServerVersion} ({report.Edition}) as {report.UserName}; every right the connector needs is granted.");
+            return new(OdooConnection, SelfTestOutcome.Passed, report.Summary);
         }
 
         var missing = report.Missing.Count == 0 ? "" : $" Missing: {string.Join(", ", report.Missing.Select(p => $"{p.Operation} on {p.Model}"))}.";
-        return new(OdooConnection, SelfTestOutcome.Failed, (report.Problem ?? "The check failed.") + missing, "odoo");
+        return new(OdooConnection, SelfTestOutcome.Failed, report.Summary + missing, "odoo");
     }
 
     private async Task<SelfTestCheck> WebhooksAsync(StoreOrderSetup setup, CancellationToken cancellationToken)
